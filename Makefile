@@ -1,0 +1,38 @@
+# The two commands: `make run` and `make test`. Each sets up what it needs first.
+VENV    ?= .venv
+PYTHON  ?= python3
+BIN     := $(VENV)/bin
+STAMPS  := .harness-cache/stamps
+
+.PHONY: run test setup lint bench clean
+
+run: setup
+	$(BIN)/harness run
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(STAMPS)/system $(STAMPS)/venv $(STAMPS)/node
+
+$(STAMPS)/system: tools/setup-system
+	tools/setup-system
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/venv: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/node: package.json $(STAMPS)/system
+	npm install --no-audit --no-fund --silent
+	@mkdir -p $(STAMPS) && touch $@
+
+lint: setup
+	$(BIN)/ruff check harness tests
+
+bench: setup
+	$(BIN)/harness bench
+
+clean:
+	rm -rf results .harness-cache

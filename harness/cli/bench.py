@@ -1,0 +1,43 @@
+"""``harness bench``: performance goals, measured side by side in one run."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.console import Console
+
+from harness.bench.common import print_goals, write_bench_json
+from harness.cli.common import load_specs
+from harness.errors import HarnessError
+from harness.project import find_root
+
+BENCHES = ("unix",)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("bench", help="measure the harness's speed goals (ratios)")
+    parser.add_argument("which", nargs="*",
+                        help=f"benchmarks to run (default: all of {', '.join(BENCHES)})")
+    parser.add_argument("--rounds", type=int, default=3, help="repetitions per spec")
+    parser.add_argument("--limit", type=int, default=200, help="specs used by the unix bench")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = find_root()
+    console = Console()
+    goals, notes = [], []
+    unknown = [name for name in args.which if name not in BENCHES]
+    if unknown:
+        raise HarnessError(f"unknown benchmark {unknown[0]!r} (known: {', '.join(BENCHES)})")
+    for name in args.which or BENCHES:
+        if name == "unix":
+            from harness.bench.unix import bench_unix
+
+            specs = [s for s in load_specs(root) if s.expected_path is None][: args.limit]
+            found, more = bench_unix(specs, rounds=args.rounds)
+        goals += found
+        notes += more
+    print_goals(goals, console, notes)
+    write_bench_json(root / "results" / "bench.json", goals)
+    return 0

@@ -1,0 +1,45 @@
+"""``harness run``: the suite on the rig's targets, through pytest and the plugin."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from harness.cli.common import add_rig_options, load_context, load_specs
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("run", help="run specs on the rig's targets and write the reports")
+    add_rig_options(parser)
+    parser.add_argument("-k", dest="keyword", default=None, help="pytest -k expression")
+    parser.add_argument("-m", dest="markexpr", default=None,
+                        help="pytest -m expression (features, tags, target names)")
+    parser.add_argument("--run-id", default=None, help="record under this run id")
+    parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
+    parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
+    parser.set_defaults(func=run)
+
+
+def pytest_args(args: argparse.Namespace, root: Path) -> list[str]:
+    paths = [str(Path(p).resolve()) for p in args.paths] or [str(root / "specs")]
+    argv = [*paths, f"--rootdir={root}", "-p", "no:randomly", f"--harness-rig={args.rig}"]
+    if args.targets:
+        argv.append(f"--harness-targets={args.targets}")
+    if args.out:
+        argv.append(f"--harness-out={args.out}")
+    if args.run_id:
+        argv.append(f"--harness-run-id={args.run_id}")
+    if args.keyword:
+        argv += ["-k", args.keyword]
+    if args.markexpr:
+        argv += ["-m", args.markexpr]
+    argv += args.pytest_args.split()
+    return argv
+
+
+def run(args: argparse.Namespace) -> int:
+    import pytest
+
+    root, _rig = load_context(args)
+    load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
+    return int(pytest.main(pytest_args(args, root)))

@@ -1,0 +1,1 @@
+"""Reports, each rendered from the stored records of one run."""

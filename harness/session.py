@@ -1,0 +1,177 @@
+"""One run of the harness: rig, targets, reference, baselines and store, without pytest.
+
+The pytest plugin, the CLI's benchmarks and the audits all drive specs through this.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from harness import __version__
+from harness.baselines import Baseline, load_baseline
+from harness.errors import HarnessError
+from harness.features import Feature, load_features
+from harness.records import FAILING, Judgement, Outcome, Result, RunRecord, Spec, Verdict
+from harness.reference import Reference
+from harness.rig import Rig, RigTarget
+from harness.store import Store, new_run_id
+from harness.targets import Target, create_target
+from harness.targets.base import Capabilities
+from harness.verdict import combine_attempts, judge
+
+log = logging.getLogger("harness.session")
+
+
+@dataclass
+class LiveTarget:
+    """A rig target and, once started, its running instance."""
+
+    rig_target: RigTarget
+    baseline: Baseline
+    instance: Target | None = None
+    identity: dict | None = None
+    capabilities: Capabilities | None = None
+    offline_reason: str | None = None  # set when the target cannot start or was taken offline
+
+
+class Session:
+    def __init__(
+        self,
+        root: Path,
+        rig: Rig,
+        target_names: list[str] | None = None,
+        run_id: str | None = None,
+        store: Store | None = None,
+        record_run: bool = True,
+        argv: list[str] | None = None,
+    ):
+        self.root = root
+        self.rig = rig
+        self.features: dict[str, Feature] = load_features(root / "conformance" / "features.yaml")
+        self.reference = Reference(root / ".harness-cache" / "reference")
+        self.targets: dict[str, LiveTarget] = {}
+        for rig_target in rig.select(target_names):
+            path = root / "conformance" / "baselines" / f"{rig_target.baseline}.yaml"
+            self.targets[rig_target.name] = LiveTarget(rig_target, load_baseline(path, rig_target.name))
+        self.store = store or Store(rig.database)
+        self.run_id = run_id or new_run_id()
+        self.retries = rig.retries
+        if record_run:
+            self.store.begin_run(
+                RunRecord(self.run_id, rig.name, __version__, {}, time.time()), argv=argv
+            )
+
+    # -- targets ----------------------------------------------------------------------
+    def live(self, name: str) -> LiveTarget:
+        try:
+            return self.targets[name]
+        except KeyError:
+            raise HarnessError(f"unknown target {name!r} (selected: {', '.join(self.targets)})")
+
+    def ensure_started(self, name: str) -> LiveTarget:
+        live = self.live(name)
+        if live.instance is None and live.offline_reason is None:
+            instance = create_target(live.rig_target.config)
+            try:
+                instance.start()
+                live.capabilities = instance.capabilities()
+                live.identity = instance.identity().as_dict()
+            except HarnessError as err:
+                instance.stop()
+                live.offline_reason = str(err)
+                log.warning("target %s is offline: %s", name, err)
+                return live
+            except Exception as err:  # a target that cannot start must not stop the others
+                instance.stop()
+                live.offline_reason = f"{type(err).__name__}: {err}"
+                log.warning("target %s could not start: %s", name, live.offline_reason)
+                return live
+            live.instance = instance
+            self.store.update_run_targets(self.run_id, name, live.identity)
+        return live
+
+    # -- running ----------------------------------------------------------------------
+    def precheck(self, spec: Spec, live: LiveTarget) -> Outcome | None:
+        """An outcome decided without running: offline target, missing capability."""
+        if live.offline_reason:
+            return Outcome(skipped_reason=f"target offline: {live.offline_reason}")
+        if spec.targets and not ({live.rig_target.kind, live.rig_target.name} & set(spec.targets)):
+            return Outcome(unsupported=f"spec runs only on {', '.join(spec.targets)}")
+        caps = live.capabilities
+        if caps is not None:
+            missing = [m for m in spec.requires if caps.lacks(m)]
+            if missing:
+                return Outcome(unsupported=f"target lacks module {missing[0]!r} (probed)")
+        return None
+
+    def run_item(self, spec: Spec, target_name: str, mode: str = "bytecode") -> Result:
+        """Run one (spec, target, mode) item, judge it and store the result at once."""
+        started = time.time()
+        live = self.ensure_started(target_name)
+        entry = live.baseline.lookup(spec)
+        outcome = self.precheck(spec, live)
+        expected = None
+        if outcome is not None:
+            judgement = judge(None, outcome, entry, live.capabilities)
+        else:
+            expected = self.reference.expected(spec)
+            judgements: list[Judgement] = []
+            outcomes: list[Outcome] = []
+            for _attempt in range(1 + self.retries + 1):
+                assert live.instance is not None
+                outcome = live.instance.run(spec, mode)
+                outcomes.append(outcome)
+                judgements.append(judge(expected, outcome, entry, live.capabilities))
+                verdict = judgements[-1].verdict
+                # INFRA always gets one more try; other failures as many as the rig allows.
+                budget = self.retries + (1 if verdict is Verdict.INFRA else 0)
+                if verdict not in FAILING or len(judgements) > budget:
+                    break
+            judgement = combine_attempts(judgements)
+            outcome = _with_attempts(outcomes[-1], len(outcomes))
+        result = Result(
+            run_id=self.run_id,
+            spec_id=spec.id,
+            feature=spec.feature,
+            target=target_name,
+            mode=mode,
+            verdict=judgement.verdict,
+            reason=judgement.reason,
+            outcome=outcome,
+            expected=expected,
+            baseline_reason=judgement.baseline.reason if judgement.baseline else None,
+            identity=live.identity or {},
+            started=started,
+            finished=time.time(),
+            tags=spec.tags,
+            content_hash=spec.content_hash,
+        )
+        self.store.add_result(result)
+        return result
+
+    def close(self, finish: bool = True) -> None:
+        for live in self.targets.values():
+            if live.instance is not None:
+                try:
+                    live.instance.stop()
+                except Exception as err:  # stopping one target must not leave the others
+                    log.warning("stopping %s: %s", live.rig_target.name, err)
+                live.instance = None
+        stats = self.reference.stats
+        self.store.add_run_counts(
+            self.run_id,
+            "reference",
+            {"cached": stats.cached, "computed": stats.computed, "sidecar": stats.sidecar},
+        )
+        stats.cached = stats.computed = stats.sidecar = 0
+        if finish:
+            self.store.finish_run(self.run_id)
+
+
+def _with_attempts(outcome: Outcome, attempts: int) -> Outcome:
+    from dataclasses import replace
+
+    return replace(outcome, attempts=attempts)

@@ -1,0 +1,216 @@
+"""Results history in SQLite: every result is written the moment it is obtained.
+
+The store is the single source of truth: reports render from it and never re-run
+anything, and a killed run keeps every result it committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from harness.records import Result, RunRecord
+
+SCHEMA_VERSION = 1
+
+# Each migration takes the database from version N-1 to N. Never edit a released one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        rig TEXT NOT NULL,
+        harness_version TEXT NOT NULL,
+        targets TEXT NOT NULL DEFAULT '{}',
+        started REAL NOT NULL,
+        finished REAL,
+        argv TEXT NOT NULL DEFAULT '[]',
+        info TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE TABLE results (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id),
+        spec_id TEXT NOT NULL,
+        feature TEXT NOT NULL,
+        target TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        verdict TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        stdout TEXT NOT NULL,
+        stderr TEXT NOT NULL,
+        exit_code INTEGER,
+        exception TEXT,
+        expected TEXT,
+        duration_s REAL NOT NULL,
+        attempts INTEGER NOT NULL,
+        baseline_reason TEXT,
+        identity TEXT NOT NULL,
+        measurements TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        content_hash TEXT NOT NULL DEFAULT '',
+        started REAL NOT NULL,
+        finished REAL NOT NULL,
+        UNIQUE (run_id, spec_id, target, mode)
+    );
+    CREATE INDEX results_by_spec ON results (spec_id, target);
+    CREATE INDEX runs_by_rig ON runs (rig, started);
+    """,
+]
+
+
+def new_run_id() -> str:
+    return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+
+
+class Store:
+    """One SQLite database. Safe for several processes (WAL, busy timeout)."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            from harness.errors import HarnessError
+
+            raise HarnessError(
+                f"database schema {version} is newer than this harness knows ({SCHEMA_VERSION})",
+                where=self.path,
+            )
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                if self.db.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    self.db.execute("ROLLBACK")  # another process migrated meanwhile
+                    continue
+                for statement in MIGRATIONS[number - 1].split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """A write transaction that holds the lock from its first read (read-modify-write)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- runs ---------------------------------------------------------------------------
+    def begin_run(self, run: RunRecord, argv: list[str] | None = None) -> None:
+        self.db.execute(
+            "INSERT OR IGNORE INTO runs (id, rig, harness_version, targets, started, argv)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (run.id, run.rig, run.harness_version, json.dumps(run.targets), run.started,
+             json.dumps(argv or [])),
+        )
+
+    def update_run_targets(self, run_id: str, name: str, identity: dict[str, Any]) -> None:
+        with self._transaction():
+            row = self.db.execute("SELECT targets FROM runs WHERE id = ?", (run_id,)).fetchone()
+            targets = json.loads(row["targets"]) if row else {}
+            targets[name] = identity
+            self.db.execute("UPDATE runs SET targets = ? WHERE id = ?", (json.dumps(targets), run_id))
+
+    def set_run_info(self, run_id: str, **info: Any) -> None:
+        row = self.db.execute("SELECT info FROM runs WHERE id = ?", (run_id,)).fetchone()
+        merged = {**(json.loads(row["info"]) if row else {}), **info}
+        self.db.execute("UPDATE runs SET info = ? WHERE id = ?", (json.dumps(merged), run_id))
+
+    def add_run_counts(self, run_id: str, name: str, counts: dict[str, int]) -> None:
+        """Add counters into run info (several worker processes may each add theirs)."""
+        with self._transaction():
+            row = self.db.execute("SELECT info FROM runs WHERE id = ?", (run_id,)).fetchone()
+            info = json.loads(row["info"]) if row else {}
+            merged = info.get(name, {})
+            for key, value in counts.items():
+                merged[key] = merged.get(key, 0) + value
+            info[name] = merged
+            self.db.execute("UPDATE runs SET info = ? WHERE id = ?", (json.dumps(info), run_id))
+
+    def finish_run(self, run_id: str, finished: float | None = None) -> None:
+        self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (finished or time.time(), run_id))
+
+    def run(self, run_id: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT * FROM runs WHERE id = ?", (run_id,)).fetchone()
+        return _run_dict(row) if row else None
+
+    def runs(self, rig: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        query = "SELECT * FROM runs" + (" WHERE rig = ?" if rig else "") + " ORDER BY started DESC LIMIT ?"
+        args = (rig, limit) if rig else (limit,)
+        return [_run_dict(row) for row in self.db.execute(query, args)]
+
+    def latest_run(self, rig: str) -> dict[str, Any] | None:
+        found = self.runs(rig, limit=1)
+        return found[0] if found else None
+
+    # -- results ------------------------------------------------------------------------
+    def add_result(self, result: Result) -> None:
+        """Commit one result at once (autocommit): a killed run keeps it."""
+        outcome = result.outcome
+        self.db.execute(
+            "INSERT OR REPLACE INTO results (run_id, spec_id, feature, target, mode, verdict, reason,"
+            " stdout, stderr, exit_code, exception, expected, duration_s, attempts, baseline_reason,"
+            " identity, measurements, tags, content_hash, started, finished)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                result.run_id, result.spec_id, result.feature, result.target, result.mode,
+                result.verdict.value, result.reason, outcome.stdout, outcome.stderr,
+                outcome.exit_code, outcome.exception,
+                json.dumps(asdict(result.expected)) if result.expected else None,
+                outcome.duration_s, outcome.attempts, result.baseline_reason,
+                json.dumps(result.identity), json.dumps(outcome.measurements, default=str),
+                json.dumps(list(result.tags)), result.content_hash, result.started, result.finished,
+            ),
+        )
+
+    def results(self, run_id: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT * FROM results WHERE run_id = ? ORDER BY spec_id, target, mode", (run_id,)
+        )
+        return [_result_dict(row) for row in rows]
+
+    def iter_results(self, run_id: str) -> Iterator[dict[str, Any]]:
+        for row in self.db.execute("SELECT * FROM results WHERE run_id = ?", (run_id,)):
+            yield _result_dict(row)
+
+    def done_items(self, run_id: str) -> set[tuple[str, str, str]]:
+        rows = self.db.execute("SELECT spec_id, target, mode FROM results WHERE run_id = ?", (run_id,))
+        return {(r[0], r[1], r[2]) for r in rows}
+
+
+def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    for key in ("targets", "argv", "info"):
+        data[key] = json.loads(data[key])
+    return data
+
+
+def _result_dict(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    for key in ("identity", "measurements", "tags"):
+        data[key] = json.loads(data[key])
+    data["expected"] = json.loads(data["expected"]) if data["expected"] else None
+    return data

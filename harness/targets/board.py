@@ -1,0 +1,127 @@
+"""Target ``board``: a real MicroPython board on a serial link, from a rig file.
+
+Options (rig file ``options:``):
+
+- ``port``: a device path (``/dev/ttyACM0``), a pty, ``socket://host:port``,
+  ``rfc2217://host:port?ign_set_control`` (a board shared by ser2net or labgrid), or
+  ``auto`` (default): the first attached board by USB VID:PID, the Pyboard first.
+- ``usb_ids``: the VID:PID list ``auto`` tries, in order (default Pyboard, micro:bit, Pico).
+- ``baud``: 115200 by default (ignored by USB CDC, pty and sockets).
+- ``reset``: how the board gets clean between specs: ``soft`` (Ctrl-D, default),
+  ``machine`` (``machine.reset()``, then the port is reopened if it went away), ``none``.
+- ``firmware``: text the board's ``os.uname().version`` / ``sys.implementation`` must
+  contain (e.g. ``v1.22.2``); a board running something else is refused at start.
+- ``firmware_sha256``: the image's hash when known (recorded with every result).
+- ``reopen_timeout``: seconds to wait for the port to come back after a reset (10).
+- ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+import serial
+
+from harness.errors import HarnessError
+from harness.targets.base import TargetConfig
+from harness.targets.repl import ReplTarget
+from harness.transport.stream import (
+    DEFAULT_USB_IDS,
+    LinkLost,
+    TransportError,
+    open_stream,
+    resolve_port,
+)
+
+log = logging.getLogger("harness.targets.board")
+
+RESET_METHODS = ("soft", "machine", "none")
+REBOOT_CODE = b"import machine\nmachine.reset()\n"
+
+
+class BoardTarget(ReplTarget):
+    kind = "board"
+
+    def __init__(self, config: TargetConfig):
+        super().__init__(config)
+        self.port = str(self.options.get("port", "auto"))
+        self.usb_ids = tuple(str(i) for i in self.options.get("usb_ids", DEFAULT_USB_IDS))
+        self.baud = int(self.options.get("baud", 115200))
+        if self.reset_method not in RESET_METHODS:
+            raise HarnessError(f"target {self.name!r}: reset must be one of "
+                               f"{', '.join(RESET_METHODS)}, not {self.reset_method!r}")
+        self.expected_firmware = str(self.options.get("firmware", "") or "")
+        self.firmware_sha256 = str(self.options.get("firmware_sha256", "") or "")
+        self.reopen_timeout = float(self.options.get("reopen_timeout", 10.0))
+        self.resolved_port = ""
+
+    def _connect(self) -> tuple[serial.SerialBase, str]:
+        self.resolved_port = resolve_port(self.port, self.usb_ids)
+        stream = open_stream(self.resolved_port, self.baud)
+        self._dirty = True  # a board's state is unknown until it is reset
+        return stream, f"{self.name} ({self.resolved_port})"
+
+    def _disconnect(self) -> None:
+        repl = self._repl
+        if repl is not None:
+            try:
+                repl.stream.close()
+            except (serial.SerialException, OSError):
+                pass
+
+    def _after_connect(self) -> None:
+        if self.expected_firmware:
+            ident = self.identity()
+            seen = " ".join([ident.implementation, ident.version,
+                             str(ident.extra.get("sys.implementation", ""))])
+            if self.expected_firmware not in seen:
+                where = self.resolved_port
+                self.stop()
+                raise HarnessError(
+                    f"target {self.name!r}: the board runs {ident.version or seen!r}, "
+                    f"the rig expects firmware {self.expected_firmware!r}",
+                    where=where,
+                )
+
+    def _hard_reset(self) -> None:
+        """``machine.reset()``; the board reboots to the friendly REPL; enter the raw one.
+        A USB board disappears for a moment: then reopen the port once it is back."""
+        repl = self.repl
+        if not repl.at_prompt:
+            repl.enter()
+        repl.send(REBOOT_CODE)
+        time.sleep(0.2)
+        try:
+            repl.enter(timeout=3.0)
+        except LinkLost:
+            self._reopen()
+        self._dirty = False
+
+    def _reopen(self) -> None:
+        repl = self.repl
+        try:
+            repl.stream.close()
+        except (serial.SerialException, OSError):
+            pass
+        deadline = time.monotonic() + self.reopen_timeout
+        while True:
+            try:
+                stream, device = self._connect()
+                break
+            except (TransportError, HarnessError) as err:
+                if time.monotonic() >= deadline:
+                    raise LinkLost(f"{self.name}: port did not come back within "
+                                   f"{self.reopen_timeout:g} s: {err}") from err
+                time.sleep(0.25)
+        repl.attach(stream, device)
+        repl.enter()
+
+    def _firmware_identity(self) -> str:
+        if self.firmware_sha256:
+            return f"sha256:{self.firmware_sha256}"
+        return self.expected_firmware
+
+    def _identity_extra(self) -> dict[str, Any]:
+        return {"port": self.resolved_port or self.port}

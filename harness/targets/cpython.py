@@ -1,0 +1,62 @@
+"""Target ``cpython``: the reference interpreter run as a target (a sanity column)."""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+from harness.records import Identity, Outcome, Spec
+from harness.reference import spec_env
+from harness.sandbox import run_process
+from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name
+
+
+class CPythonTarget(Target):
+    kind = "cpython"
+
+    def __init__(self, config) -> None:
+        super().__init__(config)
+        self.python = str(self.options.get("python", sys.executable))
+        self._modules: frozenset[str] | None = None
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode != "bytecode":
+            return Outcome(unsupported=f"mode {mode!r} is MicroPython's")
+        result = run_process([self.python, "-s", str(spec.path)], spec.timeout, env=spec_env())
+        if result.timed_out:
+            return Outcome(stdout=result.stdout, stderr=result.stderr, timed_out=True,
+                           duration_s=result.duration_s)
+        if result.signal:
+            return Outcome(stdout=result.stdout, stderr=result.stderr, crashed=True,
+                           duration_s=result.duration_s,
+                           detail=f"CPython was killed by signal {result.signal}")
+        return Outcome(
+            stdout=result.stdout,
+            stderr=result.stderr,
+            exit_code=result.returncode,
+            exception=exception_name(result.stderr),
+            duration_s=result.duration_s,
+        )
+
+    def identity(self) -> Identity:
+        return Identity(
+            target=self.name,
+            kind=self.kind,
+            implementation=f"cpython {platform.python_version()}",
+            version=sys.version.split()[0],
+            machine=platform.machine(),
+            firmware=self.python,
+        )
+
+    def capabilities(self) -> Capabilities:
+        if self._modules is None:
+            import importlib.util
+
+            self._modules = frozenset(m for m in PROBE_MODULES if importlib.util.find_spec(m))
+        return Capabilities(modules=self._modules, modes=("bytecode",))

@@ -1,0 +1,321 @@
+"""Targets ``qemu-microbit`` and ``qemu-mps2``: MicroPython firmware in QEMU, reached
+through its emulated UART exactly as a real board is (raw REPL and all).
+
+One emulator per target object, reused across specs with a soft reset between them,
+restarted when it dies or hangs beyond what the recovery ladder's gentler steps fix.
+
+Options (rig file ``options:``):
+
+- ``firmware``: image to boot. ``qemu-microbit``: a ``.hex`` (default: Debian's
+  MicroPython 1.9.2 image) or an ``.elf`` built from source; ``qemu-mps2``: an ``.elf``
+  (required).
+- ``qemu``: the binary (default ``qemu-system-arm``).
+- ``icount``: N gives deterministic mode ``-icount shift=N,sleep=off``; ``seed``
+  (default 1 in deterministic mode) gives ``-seed``.
+- ``serial``: ``pty`` (default) or ``tcp`` (a localhost socket, TCP_NODELAY set).
+- ``reuse``: false boots a cold emulator for every spec (for comparison only).
+- ``boot_timeout``: seconds to wait for QEMU's serial device (default 10).
+- ``extra_args``: more QEMU arguments (e.g. ``["-d", "trace:nrf51_gpio_*", "-D", log]``).
+- ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import weakref
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import serial
+
+from harness.errors import HarnessError
+from harness.targets.base import TargetConfig
+from harness.targets.repl import ReplTarget
+from harness.transport.stream import LinkLost, TransportError, open_stream
+
+log = logging.getLogger("harness.targets.qemu")
+
+DEBIAN_MICROBIT_HEX = Path("/usr/share/firmware-microbit-micropython/firmware.hex")
+PTY_LINE = re.compile(rb"char device redirected to (\S+)")
+BOOT_TIMEOUT_S = 10.0
+
+
+@cache
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def free_tcp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _kill(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.kill()
+    try:
+        proc.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        log.error("qemu pid %d does not die", proc.pid)
+
+
+def describe_exit(status: int | None) -> str:
+    if status is None:
+        return "running"
+    if status < 0:
+        try:
+            return f"killed by {signal.Signals(-status).name}"
+        except ValueError:
+            return f"killed by signal {-status}"
+    return f"exited with status {status}"
+
+
+class QemuProcess:
+    """One running emulator and the URL of its serial port."""
+
+    def __init__(self, argv: list[str], serial_mode: str, boot_timeout: float = BOOT_TIMEOUT_S):
+        self.argv = list(argv)
+        self.serial_mode = serial_mode
+        self.boot_timeout = boot_timeout
+        self.workdir = Path(tempfile.mkdtemp(prefix="harness-qemu-"))
+        self.log_path = self.workdir / "qemu.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.url = ""
+        self._finalizer: weakref.finalize | None = None
+
+    def start(self) -> str:
+        """Start QEMU; return the serial URL (pty path or socket://)."""
+        argv = list(self.argv)
+        port = 0
+        if self.serial_mode == "tcp":
+            port = free_tcp_port()
+            argv += ["-serial", f"tcp:127.0.0.1:{port},server=on,wait=off"]
+        else:
+            argv += ["-serial", "pty"]
+        log.debug("starting %s", " ".join(argv))
+        with open(self.log_path, "wb") as out:
+            try:
+                self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out,
+                                             stderr=subprocess.STDOUT)
+            except OSError as err:
+                raise HarnessError(f"cannot start QEMU: {err}", where=argv[0]) from err
+        self._finalizer = weakref.finalize(self, _kill, self.proc)
+        deadline = time.monotonic() + self.boot_timeout
+        while True:
+            if self.proc.poll() is not None:
+                text = self.log_text()
+                self.stop()
+                raise HarnessError(
+                    f"QEMU {describe_exit(self.proc.returncode)} at start: {text.strip()[-400:]}",
+                    where=" ".join(argv),
+                )
+            if self.serial_mode == "tcp":
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                except OSError:
+                    pass
+                else:
+                    self.url = f"socket://127.0.0.1:{port}"
+                    return self.url
+            else:
+                match = PTY_LINE.search(self.log_path.read_bytes())
+                if match:
+                    self.url = match.group(1).decode()
+                    return self.url
+            if time.monotonic() > deadline:
+                self.stop()
+                raise LinkLost(f"QEMU did not open its serial port within {self.boot_timeout:g} s"
+                               f" ({' '.join(argv)})")
+            time.sleep(0.002)
+
+    @property
+    def pid(self) -> int | None:
+        return self.proc.pid if self.proc else None
+
+    def death(self, grace_s: float = 0.0) -> str | None:
+        """How QEMU ended, waiting up to ``grace_s`` for it; None while it runs."""
+        if self.proc is None:
+            return None
+        try:
+            self.proc.wait(timeout=grace_s)
+        except subprocess.TimeoutExpired:
+            return None
+        return f"QEMU {describe_exit(self.proc.returncode)}"
+
+    def log_text(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def stop(self) -> None:
+        if self._finalizer is not None:
+            self._finalizer()  # kills and reaps, once
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
+
+class QemuTarget(ReplTarget):
+    """Shared by the QEMU kinds: the emulator process, its restart, its identity."""
+
+    machine_name = ""
+
+    def __init__(self, config: TargetConfig):
+        super().__init__(config)
+        self.qemu = str(self.options.get("qemu", "qemu-system-arm"))
+        self.serial_mode = str(self.options.get("serial", "pty"))
+        if self.serial_mode not in ("pty", "tcp"):
+            raise HarnessError(f"target {self.name!r}: serial must be 'pty' or 'tcp', "
+                               f"not {self.serial_mode!r}")
+        self.reuse = bool(self.options.get("reuse", True))
+        if not self.reuse:
+            self.reset_method = "restart"
+        self.boot_timeout = float(self.options.get("boot_timeout", BOOT_TIMEOUT_S))
+        icount = self.options.get("icount")
+        self.icount = int(icount) if icount is not None else None
+        seed = self.options.get("seed", 1 if self.icount is not None else None)
+        self.seed = int(seed) if seed is not None else None
+        self.firmware = self._firmware_path()
+        self.process: QemuProcess | None = None
+
+    # ---- the command line -------------------------------------------------------------
+
+    def _firmware_path(self) -> Path:
+        value = self.options.get("firmware")
+        if not value:
+            raise HarnessError(f"target {self.name!r} ({self.kind}): option 'firmware' is required")
+        return Path(str(value)).expanduser()
+
+    def machine_args(self) -> list[str]:
+        raise NotImplementedError
+
+    def argv(self) -> list[str]:
+        args = [self.qemu, *self.machine_args(), "-nographic"]
+        if self.icount is not None:
+            args += ["-icount", f"shift={self.icount},sleep=off"]
+        if self.seed is not None:
+            args += ["-seed", str(self.seed)]
+        args += [str(a) for a in self.options.get("extra_args", [])]
+        return args
+
+    # ---- ReplTarget hooks ------------------------------------------------------------------
+
+    def _connect(self) -> tuple[serial.SerialBase, str]:
+        if not self.firmware.is_file():
+            raise HarnessError(f"target {self.name!r}: firmware not found", where=self.firmware)
+        if shutil.which(self.qemu) is None:
+            raise HarnessError(f"target {self.name!r}: QEMU binary not found", where=self.qemu)
+        self._end_process()
+        self.process = QemuProcess(self.argv(), self.serial_mode, self.boot_timeout)
+        url = self.process.start()
+        try:
+            stream = open_stream(url)
+        except TransportError:
+            self._end_process()
+            raise
+        self._dirty = False  # a fresh boot is a clean interpreter
+        return stream, f"{self.name} ({url}, qemu pid {self.process.pid})"
+
+    def _end_process(self) -> None:
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
+    def _disconnect(self) -> None:
+        if self._repl is not None:
+            try:
+                self._repl.stream.close()
+            except (serial.SerialException, OSError):
+                pass
+        self._end_process()
+
+    def _hard_reset(self) -> None:
+        """Restart the emulator: a cold boot, a new serial port."""
+        log.info("%s: restarting QEMU", self.name)
+        repl = self._repl
+        if repl is None:
+            self.start()
+            return
+        try:
+            repl.stream.close()
+        except (serial.SerialException, OSError):
+            pass
+        stream, device = self._connect()
+        repl.attach(stream, device)
+        repl.enter()
+        self._dirty = False
+
+    _reopen = _hard_reset  # a pty vanishes with its emulator: reopening is restarting
+
+    def _death(self, grace_s: float = 0.0) -> str | None:
+        return self.process.death(grace_s) if self.process else None
+
+    def _firmware_identity(self) -> str:
+        return f"{self.firmware.name} sha256:{file_sha256(self.firmware.resolve())}"
+
+    def _identity_extra(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {"qemu": " ".join(self.argv()), "firmware_path": str(self.firmware)}
+        if self.icount is not None:
+            extra["icount_shift"] = self.icount
+        return extra
+
+    # ---- evidence for tests and tools ------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid if self.process else None
+
+    @property
+    def url(self) -> str:
+        return self.process.url if self.process else ""
+
+
+class QemuMicrobitTarget(QemuTarget):
+    """BBC micro:bit (nRF51822) in QEMU: Debian's MicroPython 1.9.2 by default (9 KB heap;
+    bytes written unpaced are dropped, no raw paste), or a current build as an ELF."""
+
+    kind = "qemu-microbit"
+
+    def _firmware_path(self) -> Path:
+        value = self.options.get("firmware")
+        return Path(str(value)).expanduser() if value else DEBIAN_MICROBIT_HEX
+
+    def machine_args(self) -> list[str]:
+        monitor = ["-monitor", "none"]
+        if self.firmware.suffix.lower() == ".elf":
+            flash = int(self.options.get("flash_size", 1048576))
+            sram = int(self.options.get("sram_size", 262144))
+            return ["-M", "microbit", "-global", f"nrf51-soc.flash-size={flash}",
+                    "-global", f"nrf51-soc.sram-size={sram}", "-kernel", str(self.firmware),
+                    *monitor]
+        return ["-M", "microbit", "-device", f"loader,file={self.firmware}", *monitor]
+
+
+class QemuMps2Target(QemuTarget):
+    """MicroPython's ``ports/qemu`` firmware on the Cortex-M3 ``mps2-an385`` machine."""
+
+    kind = "qemu-mps2"
+
+    def machine_args(self) -> list[str]:
+        machine = str(self.options.get("machine", "mps2-an385"))
+        return ["-machine", machine, "-monitor", "null", "-semihosting",
+                "-kernel", str(self.firmware)]
+
+
+def qemu_available(binary: str = "qemu-system-arm") -> bool:
+    """True when the QEMU binary is on PATH (tests and tools skip without it)."""
+    return shutil.which(binary) is not None and os.access(shutil.which(binary) or "", os.X_OK)

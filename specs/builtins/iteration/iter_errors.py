@@ -1,0 +1,12 @@
+# feature: builtins.iteration.iter_next
+# iter() of a non-iterable and next() of a non-iterator raise TypeError.
+for bad in (5, None, 1.5):
+    try:
+        iter(bad)
+        print("iterable", type(bad).__name__)
+    except TypeError:
+        print("TypeError iter", type(bad).__name__)
+try:
+    next([1, 2])
+except TypeError:
+    print("TypeError next list")

@@ -1,0 +1,7 @@
+# feature: builtins.numeric.round
+# round(x) with no digits rounds halves to even and returns an int.
+for x in (0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.4999, 2.5001):
+    r = round(x)
+    print(x, r, type(r).__name__)
+print(round(7), type(round(7)).__name__)
+print(round(1e15 + 0.5))

@@ -1,0 +1,21 @@
+# feature: language.inheritance.super
+# super() works inside class methods and for attribute (not just method) lookup.
+class Base:
+    label = "base"
+
+    @classmethod
+    def create(cls):
+        return [cls.__name__]
+
+class Sub(Base):
+    label = "sub"
+
+    @classmethod
+    def create(cls):
+        return super().create() + ["Sub"]
+
+    def labels(self):
+        return self.label, super().label
+
+print(Sub.create())
+print(Sub().labels())

@@ -1,0 +1,10 @@
+# feature: stdlib.collections.namedtuple
+# requires: collections
+# repr shows the type name and field=value pairs
+from collections import namedtuple
+
+Pair = namedtuple("Pair", "key value")
+print(Pair("a", None))
+print(repr(Pair(1, [2])))
+print(type(Pair(1, 2)).__name__)
+print(str(Pair(0, 0.5)))

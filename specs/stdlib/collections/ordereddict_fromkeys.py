@@ -1,0 +1,7 @@
+# feature: stdlib.collections.ordereddict
+# requires: collections
+# OrderedDict.fromkeys keeps the order of the given keys
+from collections import OrderedDict
+
+o = OrderedDict.fromkeys("cabfed", 0)
+print(type(o).__name__, "".join(o))

@@ -1,0 +1,9 @@
+# feature: stdlib.sys.attributes
+# requires: sys
+# sys.argv is a list of str
+import sys
+
+print(type(sys.argv).__name__)
+print(all(isinstance(a, str) for a in sys.argv))
+sys.argv.append("extra")
+print(sys.argv[-1])

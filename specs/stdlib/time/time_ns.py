@@ -1,0 +1,10 @@
+# feature: stdlib.time.clock
+# requires: time
+# time_ns() is an int in nanoseconds that agrees with time()
+import time
+
+ns = time.time_ns()
+s = time.time()
+print(type(ns).__name__)
+print(abs(ns / 1e9 - s) < 5)
+print(time.time_ns() >= ns)

@@ -1,0 +1,64 @@
+"""The unix target against the real MicroPython PC port, in its in-process worker."""
+
+import os
+
+import pytest
+
+from harness.targets import TargetConfig, create_target
+
+
+@pytest.fixture
+def unix():
+    target = create_target(TargetConfig("unix", "unix", {"heapsize": "256k"}))
+    target.start()
+    yield target
+    target.stop()
+
+
+def test_output_exit_code_and_exception(unix, make_spec):
+    out = unix.run(make_spec("a", "print('x', 2 ** 65)\nimport sys\nsys.exit(3)\n"))
+    assert (out.stdout, out.exit_code, out.exception) == ("x 36893488147419103232\n", 3, None)
+    out = unix.run(make_spec("b", "print('before')\nraise KeyError(1)\n"))
+    assert out.stdout == "before\n"
+    assert out.exception == "KeyError" and "Traceback" in out.stderr
+
+
+def test_globals_do_not_leak_between_specs(unix, make_spec):
+    unix.run(make_spec("set", "leak = 1\n"))
+    out = unix.run(make_spec("get", "print('leak' in globals())\n"))
+    assert out.stdout == "False\n"
+
+
+def test_hang_times_out_and_next_spec_runs(unix, make_spec):
+    pid = unix._worker.proc.pid
+    out = unix.run(make_spec("hang", "while True:\n    pass\n", header="# feature: a.b\n# timeout: 0.5\n"))
+    assert out.timed_out and "worker replaced" in out.detail
+    assert unix.run(make_spec("ok", "print(1)\n")).stdout == "1\n"
+    assert unix._worker.proc.pid != pid
+
+
+def test_crash_replaces_the_worker(unix, make_spec):
+    crash = make_spec("crash", "import uctypes\nprint(uctypes.bytes_at(0, 16))\n")
+    out = unix.run(crash)
+    assert out.crashed and "SIGSEGV" in out.detail
+    assert unix.run(make_spec("ok", "print(2)\n")).stdout == "2\n"
+
+
+def test_heap_exhaustion_is_a_memory_error(unix, make_spec):
+    out = unix.run(make_spec("big", "x = bytearray(10 * 1024 * 1024)\n"))
+    assert out.exception == "MemoryError"
+
+
+def test_worker_runs_in_a_scratch_directory(unix, make_spec):
+    out = unix.run(make_spec("cwd", "import os\nprint(os.getcwd())\n"))
+    assert out.stdout.strip() != os.getcwd()
+    assert "harness-unix-" in out.stdout
+
+
+def test_identity_and_capabilities(unix):
+    ident = unix.identity()
+    assert ident.implementation.startswith("micropython 1.")
+    caps = unix.capabilities()
+    assert {"json", "micropython", "gc"} <= caps.modules
+    assert "pyb" not in caps.modules
+    assert "native" in caps.modes

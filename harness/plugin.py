@@ -33,6 +33,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help=f"rig file or name (default: {DEFAULT_RIG})")
     group.addoption("--harness-out", default=None, metavar="DIR",
                     help="folder for reports and the results database (default: the rig's)")
+    group.addoption("--harness-suite", action="append", default=[], metavar="PATH",
+                    help="a foreign suite: a folder of MicroPython-style tests (.py, optional .py.exp)")
     group.addoption("--harness-run-id", default=None, metavar="ID",
                     help="record results under this run id (default: a new one)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
@@ -97,7 +99,7 @@ class HarnessState:
         return self._session
 
     def root_of(self, path: Path) -> Path | None:
-        for root in self.spec_roots + self.extra_roots:
+        for root in self.extra_roots + self.spec_roots:
             if path.is_relative_to(root):
                 return root
         return None
@@ -121,6 +123,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
         run_id = new_run_id()
     config.stash[STATE] = HarnessState(config, root, spec_roots, run_id)
+    config.stash[STATE].extra_roots = [Path(p).resolve() for p in config.getoption("harness_suite")]
     features_file = root / "conformance" / "features.yaml"
     if features_file.exists():
         try:
@@ -162,7 +165,8 @@ class SpecFile(pytest.File):
             features = state.features()
         except HarnessError as err:
             _fatal(err)
-        spec = load_spec(self.path, state.root_of(self.path))
+        root = state.root_of(self.path)
+        spec = load_spec(self.path, root, foreign=root in state.extra_roots)
         check_spec_features([spec], features)
         feature_parts = spec.feature.split(".")
         for target in targets:
@@ -238,8 +242,11 @@ def _write_reports(config: pytest.Config, state: HarnessState) -> None:
     if store.run(state.run_id) is None:
         return
     store.finish_run(state.run_id)
+    from harness.report.matrix_page import write_pages
+
     matrix = build_matrix(store, state.run_id, state.features())
     write_matrix(matrix, rig.results)
+    write_pages(store, state.run_id, matrix, rig.results)
     config.stash[_MATRIX] = (matrix, store.results(state.run_id))
 
 

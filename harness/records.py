@@ -50,6 +50,7 @@ class Spec:
     expected_path: Path | None = None  # sidecar <name>.exp
     hardware_path: Path | None = None  # sidecar <name>.yaml
     content_hash: str = ""  # sha256 of the spec and its sidecars
+    foreign: bool = False  # from a foreign suite (MicroPython-style tests, header optional)
 
     @property
     def source(self) -> bytes:

@@ -14,13 +14,13 @@ from harness import __version__
 from harness.baselines import Baseline, load_baseline
 from harness.errors import HarnessError
 from harness.features import Feature, load_features
-from harness.records import FAILING, Judgement, Outcome, Result, RunRecord, Spec, Verdict
+from harness.records import FAILING, Expected, Judgement, Outcome, Result, RunRecord, Spec, Verdict
 from harness.reference import Reference
 from harness.rig import Rig, RigTarget
 from harness.store import Store, new_run_id
 from harness.targets import Target, create_target
 from harness.targets.base import Capabilities
-from harness.verdict import combine_attempts, judge
+from harness.verdict import SKIP_OUTPUT, combine_attempts, judge
 
 log = logging.getLogger("harness.session")
 
@@ -114,10 +114,12 @@ class Session:
         entry = live.baseline.lookup(spec)
         outcome = self.precheck(spec, live)
         expected = None
-        if outcome is not None:
-            judgement = judge(None, outcome, entry, live.capabilities)
-        else:
+        if outcome is None:
             expected = self.reference.expected(spec)
+            outcome = _unjudgeable_foreign(spec, expected)
+        if outcome is not None:
+            judgement = judge(expected, outcome, entry, live.capabilities)
+        else:
             judgements: list[Judgement] = []
             outcomes: list[Outcome] = []
             for _attempt in range(1 + self.retries + 1):
@@ -169,6 +171,18 @@ class Session:
         stats.cached = stats.computed = stats.sidecar = 0
         if finish:
             self.store.finish_run(self.run_id)
+
+
+def _unjudgeable_foreign(spec: Spec, expected: Expected) -> Outcome | None:
+    """A foreign test that CPython cannot run, with no .exp, has no reference to judge by."""
+    if not spec.foreign or expected.source == "exp":
+        return None
+    if expected.timed_out or expected.exception or expected.exit_code or expected.stdout == SKIP_OUTPUT:
+        how = "timed out" if expected.timed_out else f"ended with {expected.exception or expected.exit_code}"
+        if expected.stdout == SKIP_OUTPUT:
+            how = "skipped it"
+        return Outcome(unsupported=f"no reference: CPython {how} and there is no .exp file")
+    return None
 
 
 def _with_attempts(outcome: Outcome, attempts: int) -> Outcome:

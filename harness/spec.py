@@ -29,7 +29,7 @@ def _split_list(value: str) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[,\s]+", value.strip()) if part)
 
 
-def parse_header(text: str, path: Path | str) -> dict[str, object]:
+def parse_header(text: str, path: Path | str, require_feature: bool = True) -> dict[str, object]:
     """Read the leading comment block of a spec; raise HarnessError naming file and line."""
     meta: dict[str, object] = {}
     for lineno, raw in enumerate(text.splitlines(), start=1):
@@ -68,7 +68,7 @@ def parse_header(text: str, path: Path | str) -> dict[str, object]:
             if bad:
                 raise HarnessError(f"bad {key} entry {bad[0]!r}", where=path, line=lineno)
             meta[key] = items
-    if "feature" not in meta:
+    if "feature" not in meta and require_feature:
         raise HarnessError("spec header has no '# feature: <id>' line", where=path, line=1)
     return meta
 
@@ -81,14 +81,23 @@ def content_hash(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
-def load_spec(path: Path, root: Path, suite: str | None = None) -> Spec:
-    """Parse one spec file found under ``root``."""
+def load_spec(path: Path, root: Path, suite: str | None = None, foreign: bool = False) -> Spec:
+    """Parse one spec file found under ``root``.
+
+    A foreign suite's files (MicroPython-style tests) need no header: their feature is
+    ``foreign.<suite>.<first folder>``.
+    """
     try:
         data = path.read_bytes()
         text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise HarnessError(f"cannot read spec: {err}", where=path)
-    meta = parse_header(text, path)
+    meta = parse_header(text, path, require_feature=not foreign)
+    suite = suite or root.name
+    if "feature" not in meta:
+        rel = path.relative_to(root).parts
+        group = rel[0] if len(rel) > 1 else "top"
+        meta["feature"] = ".".join(_slug(p) for p in ("foreign", suite, group))
     exp = path.with_suffix(".exp")
     if not exp.exists():
         exp = path.with_name(path.name + ".exp")  # MicroPython's own tests use foo.py.exp
@@ -99,7 +108,7 @@ def load_spec(path: Path, root: Path, suite: str | None = None) -> Spec:
     return Spec(
         id=path.relative_to(root).with_suffix("").as_posix(),
         path=path,
-        suite=suite or root.name,
+        suite=suite,
         feature=str(meta["feature"]),
         tags=tuple(meta.get("tags", ())),  # type: ignore[arg-type]
         timeout=float(meta.get("timeout", DEFAULT_TIMEOUT)),  # type: ignore[arg-type]
@@ -108,7 +117,12 @@ def load_spec(path: Path, root: Path, suite: str | None = None) -> Spec:
         expected_path=exp if exp.exists() else None,
         hardware_path=hw if hw.exists() else None,
         content_hash=content_hash(*parts),
+        foreign=foreign,
     )
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w-]", "_", text) or "_"
 
 
 def is_spec_file(path: Path) -> bool:
@@ -132,8 +146,8 @@ def iter_spec_files(paths: Iterable[Path]) -> Iterator[Path]:
                 yield path
 
 
-def discover(root: Path, paths: Iterable[Path] | None = None) -> list[Spec]:
+def discover(root: Path, paths: Iterable[Path] | None = None, foreign: bool = False) -> list[Spec]:
     """All specs under ``root`` (or the given files/folders inside it), sorted by id."""
     root = root.resolve()
     chosen = [Path(p).resolve() for p in paths] if paths else [root]
-    return [load_spec(path, root) for path in iter_spec_files(chosen)]
+    return [load_spec(path, root, foreign=foreign) for path in iter_spec_files(chosen)]

@@ -11,6 +11,8 @@ from harness.targets.base import Capabilities
 
 _RESOURCE_EXCEPTIONS = {"MemoryError", "RecursionError"}
 _RESOURCE_TEXT = ("memory allocation failed", "maximum recursion depth exceeded")
+# MicroPython's test convention: a test that finds its feature missing prints SKIP and stops.
+SKIP_OUTPUT = "SKIP\n"
 _NO_MODULE = re.compile(r"(?:no module named|can't import name)\s+'?([\w.]+)'?", re.IGNORECASE)
 
 
@@ -95,6 +97,9 @@ def judge(
                          baseline)
     if _is_resource(outcome) and not (expected.exception == outcome.exception):
         return Judgement(Verdict.RESOURCE, f"{outcome.exception}: target ran out of memory or stack",
+                         baseline)
+    if outcome.stdout == SKIP_OUTPUT and expected.stdout != SKIP_OUTPUT:
+        return Judgement(Verdict.UNSUPPORTED, "the spec skipped itself on this target (printed SKIP)",
                          baseline)
     missing = _missing_module(outcome, capabilities)
     if missing:

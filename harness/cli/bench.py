@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = find_root()
-    console = Console()
+    console = Console(width=max(Console().width, 140))
     goals, notes = [], []
     unknown = [name for name in args.which if name not in BENCHES]
     if unknown:

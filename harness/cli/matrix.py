@@ -9,6 +9,7 @@ from harness.cli.common import load_context
 from harness.errors import HarnessError
 from harness.features import load_features
 from harness.report.matrix import build_matrix, write_matrix
+from harness.report.matrix_page import write_pages
 from harness.report.terminal import problem_rows, render_summary
 from harness.store import Store
 
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
                            where=rig.database)
     matrix = build_matrix(store, run_id, load_features(root / "conformance" / "features.yaml"))
     path = write_matrix(matrix, rig.results)
+    write_pages(store, run_id, matrix, rig.results)
     sys.stdout.write(render_summary(matrix, problem_rows(store.results(run_id))))
     print(f"matrix: {path}")
     return 0

@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from harness.cli.common import add_rig_options, load_context, load_specs
+from harness.errors import HarnessError
+from harness.spec import discover
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("-k", dest="keyword", default=None, help="pytest -k expression")
     parser.add_argument("-m", dest="markexpr", default=None,
                         help="pytest -m expression (features, tags, target names)")
+    parser.add_argument("--suite", action="append", default=[], metavar="PATH",
+                        help="run a foreign suite: a folder of MicroPython-style tests (.py + .py.exp)")
     parser.add_argument("--run-id", default=None, help="record under this run id")
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
     parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
@@ -21,8 +25,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def pytest_args(args: argparse.Namespace, root: Path) -> list[str]:
-    paths = [str(Path(p).resolve()) for p in args.paths] or [str(root / "specs")]
-    argv = [*paths, f"--rootdir={root}", "-p", "no:randomly", f"--harness-rig={args.rig}"]
+    suites = [str(Path(p).resolve()) for p in args.suite]
+    paths = [str(Path(p).resolve()) for p in args.paths] or ([] if suites else [str(root / "specs")])
+    argv = [*paths, *suites, f"--rootdir={root}", "-p", "no:randomly", f"--harness-rig={args.rig}"]
+    argv += [f"--harness-suite={s}" for s in suites]
     if args.targets:
         argv.append(f"--harness-targets={args.targets}")
     if args.out:
@@ -41,5 +47,10 @@ def run(args: argparse.Namespace) -> int:
     import pytest
 
     root, _rig = load_context(args)
-    load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
+    if args.paths or not args.suite:
+        load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
+    for suite in args.suite:
+        if not Path(suite).is_dir():
+            raise HarnessError("a foreign suite must be a folder", where=suite)
+        discover(Path(suite), foreign=True)
     return int(pytest.main(pytest_args(args, root)))

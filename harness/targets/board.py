@@ -12,6 +12,8 @@ Options (rig file ``options:``):
 - ``firmware``: text the board's ``os.uname().version`` / ``sys.implementation`` must
   contain (e.g. ``v1.22.2``); a board running something else is refused at start.
 - ``firmware_sha256``: the image's hash when known (recorded with every result).
+- ``power_cycle``: a command that power-cycles the board (e.g. ``uhubctl -l 1-1 -p 2 -a
+  cycle``); when given it is the hard reset, so a board that ignores Ctrl-C comes back.
 - ``reopen_timeout``: seconds to wait for the port to come back after a reset (10).
 - ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
 """
@@ -19,6 +21,8 @@ Options (rig file ``options:``):
 from __future__ import annotations
 
 import logging
+import shlex
+import subprocess
 import time
 from typing import Any
 
@@ -55,6 +59,8 @@ class BoardTarget(ReplTarget):
         self.expected_firmware = str(self.options.get("firmware", "") or "")
         self.firmware_sha256 = str(self.options.get("firmware_sha256", "") or "")
         self.reopen_timeout = float(self.options.get("reopen_timeout", 10.0))
+        command = self.options.get("power_cycle") or ""
+        self.power_cycle = shlex.split(command) if isinstance(command, str) else list(command)
         self.resolved_port = ""
 
     def _connect(self) -> tuple[serial.SerialBase, str]:
@@ -87,8 +93,18 @@ class BoardTarget(ReplTarget):
 
     def _hard_reset(self) -> None:
         """``machine.reset()``; the board reboots to the friendly REPL; enter the raw one.
-        A USB board disappears for a moment: then reopen the port once it is back."""
+        A USB board disappears for a moment: then reopen the port once it is back.
+        With a ``power_cycle`` command, that command is the hard reset instead."""
         repl = self.repl
+        if self.power_cycle:
+            log.warning("%s: power cycle: %s", self.name, " ".join(self.power_cycle))
+            try:
+                subprocess.run(self.power_cycle, check=True, timeout=60, capture_output=True)
+            except (OSError, subprocess.SubprocessError) as err:
+                raise TransportError(f"{self.name}: power cycle failed: {err}") from err
+            self._reopen()
+            self._dirty = False
+            return
         if not repl.at_prompt:
             repl.enter()
         repl.send(REBOOT_CODE)

@@ -28,7 +28,7 @@ class CPythonTarget(Target):
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is MicroPython's")
-        result = run_process([self.python, "-s", str(spec.path)], spec.timeout, env=spec_env())
+        result = run_process([self.python, "-S", str(spec.path)], spec.timeout, env=spec_env())
         if result.timed_out:
             return Outcome(stdout=result.stdout, stderr=result.stderr, timed_out=True,
                            duration_s=result.duration_s)

@@ -227,7 +227,9 @@ class ReplTarget(Target):
             return self._after_fault(started, crashed=True, why=str(err), steps=steps,
                                      start_at="re-enter raw REPL")
         except ProgramStuck as err:
-            return self._after_fault(started, timed_out=True, why=str(err), steps=steps)
+            # Ctrl-C did not stop it: the gentle rungs all rely on Ctrl-C, so start harder.
+            return self._after_fault(started, timed_out=True, why=str(err), steps=steps,
+                                     start_at="hard reset")
         except TransportError as err:
             death = self._death(grace_s=0.5)
             if death:

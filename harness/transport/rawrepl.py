@@ -39,7 +39,8 @@ FRIENDLY_PROMPT = b">>> "
 RESET_MARKERS: tuple[bytes, ...] = (b'Type "help()" for more information.\r\n>>> ', RAW_BANNER)
 RESET_QUIET_S = 0.3  # a reset marker followed by this much silence means the board rebooted
 
-ENTER_TIMEOUT_S = 3.0
+ENTER_TIMEOUT_S = 5.0
+ENTER_RETRY_S = 1.0  # Ctrl-A is sent again after this, then after twice as long, ...
 SHORT_TIMEOUT_S = 2.0
 INTERRUPT_GRACE_S = 2.0
 
@@ -85,12 +86,14 @@ class RawRepl:
         chunk_size: int = 32,
         chunk_delay_s: float = 0.002,
         raw_paste: bool | None = None,
+        interrupt_grace_s: float = INTERRUPT_GRACE_S,
     ):
         self.stream = stream
         self.device = device
         self.chunk_size = chunk_size
         self.chunk_delay_s = chunk_delay_s
         self.raw_paste = raw_paste  # None: not yet detected
+        self.interrupt_grace_s = interrupt_grace_s  # how long a Ctrl-C may take to work
         self.at_prompt = False  # True when the board waits at the raw prompt
         self._buf = bytearray()
 
@@ -149,15 +152,20 @@ class RawRepl:
         return junk
 
     def _drain_quiet(self, quiet_s: float, limit_s: float) -> bytes:
-        """Read until the board has been silent for ``quiet_s`` (or ``limit_s`` passed)."""
+        """Read until the board has been silent for ``quiet_s`` (or ``limit_s`` passed),
+        and drop it all; returns what was dropped."""
+        self._drain_quiet_keep(quiet_s, limit_s)
+        junk = bytes(self._buf)
+        self._buf.clear()
+        return junk
+
+    def _drain_quiet_keep(self, quiet_s: float, limit_s: float) -> None:
+        """Wait until the board has been silent for ``quiet_s``, keeping what it sent."""
         end = time.monotonic() + limit_s
         last = time.monotonic()
         while time.monotonic() < end and time.monotonic() - last < quiet_s:
             if self._fill():
                 last = time.monotonic()
-        junk = bytes(self._buf)
-        self._buf.clear()
-        return junk
 
     def read_until(
         self,
@@ -202,10 +210,12 @@ class RawRepl:
         self._write(b"\r" + CTRL_C + CTRL_C)
         self._drain_quiet(0.02, 0.3)
         deadline = time.monotonic() + timeout
+        wait, sent = ENTER_RETRY_S, 0
         while True:
             self._write(b"\r" + CTRL_A)
+            sent += 1
             try:
-                self.read_until(RAW_BANNER, min(0.5, max(0.05, deadline - time.monotonic())),
+                self.read_until(RAW_BANNER, min(wait, max(0.05, deadline - time.monotonic())),
                                 "raw REPL banner after Ctrl-A")
                 break
             except ReplTimeout:
@@ -213,7 +223,9 @@ class RawRepl:
                     raise ReplTimeout(
                         self._fail(f"no raw REPL banner within {timeout:g} s of Ctrl-A")
                     ) from None
-                self._write(CTRL_C)
+                wait *= 2
+        if sent > 1:  # a slow board may still answer an earlier Ctrl-A: swallow that banner
+            self._drain_quiet(0.1, 1.0)
         self.at_prompt = True
         log.debug("%s: at raw prompt", self.device)
 
@@ -269,13 +281,21 @@ class RawRepl:
         the raw prompt (old firmware reprints the raw banner; ``R\\x00`` means refused)."""
         self._write(CTRL_E + b"A" + CTRL_A)
         head = self.read_until_count(2, timeout, "answer to the raw-paste request")
+        while head[:1] == b"r":  # a raw banner: old firmware, or a late answer to Ctrl-A
+            self.read_until(b"\r\n>", timeout, "raw REPL banner after the raw-paste request")
+            self._drain_quiet_keep(0.03, 1.0)
+            if len(self._buf) < 2:
+                break
+            head = self.read_until_count(2, timeout, "answer to the raw-paste request")
         if head == b"R\x01":
             supported = True
         elif head == b"R\x00":
             supported = False
-        else:
-            self.read_until(b"\r\n>", timeout, "raw REPL banner after the raw-paste request")
+        elif head[:1] == b"r":
             supported = False
+        else:
+            raise ReplProtocolError(self._fail(f"unexpected answer {head!r} to the raw-paste "
+                                               "request"))
         if self.raw_paste is None:
             log.debug("%s: raw-paste mode %s", self.device, "yes" if supported else "no")
         self.raw_paste = supported
@@ -325,9 +345,11 @@ class RawRepl:
             return
         self._write_paced(code)
         self._write(CTRL_D)
-        answer = self.read_until_count(2, write_timeout, "OK after the code")
-        if answer != b"OK":
-            raise ReplProtocolError(self._fail(f"expected OK after the code, got {answer!r}"))
+        # Nothing the program prints can come before OK; a late banner (answer to an
+        # earlier Ctrl-A, handled before the code) may, and is skipped.
+        junk = self.read_until(b"OK", write_timeout, "OK after the code")
+        if junk:
+            log.debug("%s: skipped %r before OK", self.device, junk)
 
     def exec(self, code: bytes | str, timeout: float) -> ExecResult:
         """Run ``code``; wait at most ``timeout`` s for it, then Ctrl-C it (timed_out=True).
@@ -347,14 +369,14 @@ class RawRepl:
             log.info("%s: program still running after %g s: Ctrl-C", self.device, timeout)
             self._write(CTRL_C)
             try:
-                out = self.read_until(CTRL_D, INTERRUPT_GRACE_S, "end of stdout after Ctrl-C",
+                out = self.read_until(CTRL_D, self.interrupt_grace_s, "end of stdout after Ctrl-C",
                                       RESET_MARKERS)
             except ReplTimeout as err:
                 raise ProgramStuck(
                     self._fail(f"program ran past {timeout:g} s and ignored Ctrl-C ({err})")
                 ) from err
         duration = time.monotonic() - start
-        err = self.read_until(CTRL_D, INTERRUPT_GRACE_S, "end of stderr", RESET_MARKERS)
+        err = self.read_until(CTRL_D, self.interrupt_grace_s, "end of stderr", RESET_MARKERS)
         self.read_until(b">", SHORT_TIMEOUT_S, "raw prompt after the program")
         self.at_prompt = True
         return ExecResult(to_text(out), to_text(err), duration, timed_out)

@@ -26,6 +26,7 @@ from harness.transport.stream import TransportError
 log = logging.getLogger("harness.transport.recovery")
 
 PING_TIMEOUT_S = 1.0
+STEP_TIMEOUT_S = 2.0
 
 
 class RecoveryFailed(TransportError):
@@ -42,29 +43,31 @@ class Rung:
     action: Callable[[], None]
 
 
-def _leave_and_enter(repl: RawRepl) -> None:
+def _leave_and_enter(repl: RawRepl, timeout: float) -> None:
     try:
-        repl.leave()
+        repl.leave(timeout)
     except TransportError:
         pass  # maybe not in the raw REPL at all: entering below is what counts
-    repl.enter()
+    repl.enter(timeout)
 
 
-def _soft_reset(repl: RawRepl) -> None:
-    repl.enter()
-    repl.soft_reset()
+def _soft_reset(repl: RawRepl, timeout: float) -> None:
+    repl.enter(timeout)
+    repl.soft_reset(timeout)
 
 
 def ladder(
     repl: RawRepl,
     hard_reset: Callable[[], None] | None = None,
     reopen: Callable[[], None] | None = None,
+    timeout: float = STEP_TIMEOUT_S,
 ) -> list[Rung]:
-    """The rungs for ``repl``; the callbacks leave the board at the raw prompt (or raise)."""
+    """The rungs for ``repl``; the callbacks leave the board at the raw prompt (or raise).
+    ``timeout`` bounds each wait of the gentle rungs."""
     rungs = [
-        Rung("interrupt", repl.interrupt),
-        Rung("re-enter raw REPL", lambda: _leave_and_enter(repl)),
-        Rung("soft reset", lambda: _soft_reset(repl)),
+        Rung("interrupt", lambda: repl.interrupt(timeout)),
+        Rung("re-enter raw REPL", lambda: _leave_and_enter(repl, timeout)),
+        Rung("soft reset", lambda: _soft_reset(repl, timeout)),
     ]
     if hard_reset is not None:
         rungs.append(Rung("hard reset", hard_reset))
@@ -80,16 +83,18 @@ def recover(
     *,
     why: str = "",
     start_at: str | None = None,
+    timeout: float = STEP_TIMEOUT_S,
 ) -> list[str]:
     """Climb the ladder until the board answers. Returns the steps taken, one line each.
 
-    ``start_at`` skips the gentler rungs (e.g. "hard reset" when an emulator died).
+    ``start_at`` skips the gentler rungs (e.g. "hard reset" when an emulator died);
+    ``timeout`` bounds each wait of the gentle rungs.
     Raises RecoveryFailed (naming the device and every step) when no rung helped.
     """
     steps: list[str] = []
     if why:
         log.warning("%s: recovering: %s", repl.device, why)
-    rungs = ladder(repl, hard_reset, reopen)
+    rungs = ladder(repl, hard_reset, reopen, timeout)
     if start_at is not None:
         names = [rung.name for rung in rungs]
         if start_at in names:
@@ -97,7 +102,7 @@ def recover(
     for rung in rungs:
         try:
             rung.action()
-            if repl.ping(PING_TIMEOUT_S):
+            if repl.ping(min(PING_TIMEOUT_S, timeout)):
                 steps.append(f"{rung.name}: ok")
                 log.warning("%s: recovery step %r: board answers again", repl.device, rung.name)
                 return steps

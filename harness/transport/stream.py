@@ -91,11 +91,13 @@ def open_stream(url: str, baudrate: int = 115200) -> serial.SerialBase:
     Reads return after at most POLL_S, so callers loop against their own deadlines.
     Raises LinkLost naming the device when it cannot be opened.
     """
+    # pyserial's RFC 2217 client has no write timeout (its writes go to a socket).
+    write_timeout = None if url.startswith("rfc2217://") else WRITE_TIMEOUT_S
     try:
         stream = serial.serial_for_url(
-            url, baudrate=baudrate, timeout=POLL_S, write_timeout=WRITE_TIMEOUT_S
+            url, baudrate=baudrate, timeout=POLL_S, write_timeout=write_timeout
         )
-    except (serial.SerialException, OSError, ValueError) as err:
+    except (serial.SerialException, OSError, ValueError, NotImplementedError) as err:
         raise LinkLost(f"{url}: cannot open: {err}") from err
     if set_nodelay(stream):
         log.debug("%s: TCP_NODELAY set", url)

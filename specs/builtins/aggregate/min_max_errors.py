@@ -5,7 +5,7 @@ def attempt(label, f):
     try:
         print(label, f())
     except Exception as e:
-        print(label, type(e).__name__)
+        print(label, type(e))
 attempt("min()", lambda: min())
 attempt("max(5)", lambda: max(5))
 attempt("min(1,2,default=0)", lambda: min(1, 2, default=0))

@@ -4,5 +4,5 @@ for items, start in ((["a", "b"], ""), (["a", "b"], "x"), ([b"a", b"b"], b"")):
     try:
         print(sum(items, start))
     except TypeError:
-        print("TypeError", type(start).__name__)
+        print("TypeError", type(start))
 print("".join(["a", "b"]), b"".join([b"a", b"b"]))

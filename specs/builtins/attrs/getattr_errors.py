@@ -4,7 +4,7 @@ def attempt(label, f):
     try:
         print(label, f())
     except Exception as e:
-        print(label, type(e).__name__)
+        print(label, type(e))
 attempt("getattr int name", lambda: getattr(object(), 5))
 attempt("hasattr int name", lambda: hasattr(object(), 5))
 attempt("setattr on int", lambda: setattr(5, "x", 1))

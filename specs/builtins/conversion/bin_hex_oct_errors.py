@@ -6,6 +6,6 @@ for bad in (1.0, "1", None):
     for name, f in funcs:
         try:
             f(bad)
-            print("accepted", name, type(bad).__name__)
+            print("accepted", name, type(bad))
         except Exception as e:
-            print(type(e).__name__, name, type(bad).__name__)
+            print(type(e), name, type(bad))

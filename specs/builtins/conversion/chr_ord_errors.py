@@ -4,7 +4,7 @@ def attempt(label, f, arg):
     try:
         print(label, repr(f(arg)))
     except (ValueError, TypeError, OverflowError) as e:
-        print(label, type(e).__name__)
+        print(label, type(e))
 attempt("chr(-1)", chr, -1)
 attempt("chr(0x110000)", chr, 0x110000)
 attempt("chr(65.0)", chr, 65.0)

@@ -4,7 +4,7 @@
 a = [1]
 b = [1]
 c = a
-print(type(id(a)).__name__, id(a) == id(a))
+print(type(id(a)), id(a) == id(a))
 print(id(a) == id(c), a is c)
 print(id(a) == id(b), a is b, a == b)
 print(id(None) == id(None), id(len) == id(len))

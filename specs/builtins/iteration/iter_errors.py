@@ -3,9 +3,9 @@
 for bad in (5, None, 1.5):
     try:
         iter(bad)
-        print("iterable", type(bad).__name__)
+        print("iterable", type(bad))
     except TypeError:
-        print("TypeError iter", type(bad).__name__)
+        print("TypeError iter", type(bad))
 try:
     next([1, 2])
 except TypeError:

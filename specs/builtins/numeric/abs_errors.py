@@ -3,6 +3,6 @@
 for bad in ("-1", None, [1], object()):
     try:
         abs(bad)
-        print("no error for", type(bad).__name__)
+        print("no error for", type(bad))
     except TypeError:
-        print("TypeError", type(bad).__name__)
+        print("TypeError", type(bad))

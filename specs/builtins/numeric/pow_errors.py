@@ -4,7 +4,7 @@ def attempt(*args):
     try:
         print(pow(*args))
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e))
 attempt(2, 3, 0)
 attempt(2.0, 3, 5)
 attempt(2, 3.0, 5)

@@ -14,11 +14,11 @@ class EqOnly:
 class NoHash:
     __hash__ = None
 print(hash(Key(5)), hash(Key(5)) == hash(Key(5)), len({Key(1), Key(1), Key(2)}))
-for cls in (EqOnly, NoHash):
+for label, cls in (("EqOnly", EqOnly), ("NoHash", NoHash)):
     try:
         hash(cls())
-        print("hashable", cls.__name__)
+        print("hashable", label)
     except TypeError:
-        print("TypeError", cls.__name__)
+        print("TypeError", label)
 o = object()
 print(hash(o) == hash(o))

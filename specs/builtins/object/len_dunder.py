@@ -10,4 +10,4 @@ for bad in (-1, "3"):
     try:
         print(len(Sized(bad)))
     except (ValueError, TypeError) as e:
-        print(type(e).__name__)
+        print(type(e))

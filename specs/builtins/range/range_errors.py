@@ -4,7 +4,7 @@ def attempt(label, f):
     try:
         print(label, f())
     except Exception as e:
-        print(label, type(e).__name__)
+        print(label, type(e))
 attempt("step 0", lambda: range(1, 5, 0))
 attempt("float stop", lambda: range(1.5))
 attempt("str start", lambda: range("1", 3))

@@ -13,4 +13,3 @@ c.level += 1
 print(c.level, Cfg.level)
 Cfg.extra = "added"
 print(c.extra)
-print(Cfg.__name__)

@@ -3,6 +3,7 @@
 # A classmethod receives the class, whether called on the class or an instance.
 class Shape:
     count = 0
+    kind = "shape"
 
     @classmethod
     def make(cls):
@@ -11,10 +12,10 @@ class Shape:
 
     @classmethod
     def name(cls):
-        return cls.__name__
+        return cls.kind
 
 s = Shape.make()
-print(type(s).__name__, Shape.count)
+print(type(s) is Shape, Shape.count)
 print(s.name(), Shape.name())
 t = s.make()
 print(Shape.count, type(t) is Shape)

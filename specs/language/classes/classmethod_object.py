@@ -1,8 +1,10 @@
 # feature: language.classes.classmethod
 # classmethod() can be applied without decorator syntax; the bound method still passes the class.
 class K:
+    prefix = "K"
+
     def who(cls, x):
-        return cls.__name__ + str(x)
+        return cls.prefix + str(x)
     who = classmethod(who)
 
 print(K.who(1))

@@ -14,7 +14,7 @@ class MyDate(Date):
 
 a = Date.parse("2024-01-31")
 b = MyDate.parse("1999-12-01")
-print(type(a).__name__, a.ymd)
-print(type(b).__name__, b.ymd)
+print(type(a) is Date, a.ymd)
+print(type(b) is MyDate, b.ymd)
 c = b.parse("2000-02-02")
-print(type(c).__name__, c.ymd)
+print(type(c) is MyDate, c.ymd)

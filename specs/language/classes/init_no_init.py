@@ -4,13 +4,14 @@ class Empty:
     pass
 
 e = Empty()
-print(type(e).__name__)
+print(isinstance(e, Empty), isinstance(e, object))
 try:
     Empty(1)
+    print("accepted positional")
 except TypeError:
     print("TypeError")
 try:
     Empty(a=1)
+    print("accepted keyword")
 except TypeError:
     print("TypeError kw")
-print(isinstance(e, Empty), isinstance(e, object))

@@ -1,12 +1,14 @@
 # feature: language.classes.property
 # Properties are inherited; a subclass can override a property.
 class Base:
+    label = "base"
+
     @property
     def kind(self):
-        return "base:" + type(self).__name__
+        return "kind:" + self.label
 
 class Mid(Base):
-    pass
+    label = "mid"
 
 class Leaf(Base):
     @property

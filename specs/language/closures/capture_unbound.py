@@ -6,7 +6,7 @@ def outer():
     try:
         inner()
     except NameError as e:
-        print(type(e).__name__)
+        print(type(e))
     late = "now set"
     return inner()
 print(outer())
@@ -16,7 +16,7 @@ def shadow():
         try:
             return x
         except NameError as e:
-            return type(e).__name__
+            return type(e)
     del x
     return inner()
 print(shadow())

@@ -5,7 +5,7 @@ def f():
     try:
         print(g)
     except NameError as e:
-        print(type(e).__name__)
+        print(type(e))
     g = "local"
     return g
 print(f(), g)
@@ -15,5 +15,5 @@ def h():
     try:
         return g
     except NameError as e:
-        return type(e).__name__
+        return type(e)
 print(h())

@@ -11,6 +11,6 @@ def outer():
     try:
         broken()
     except NameError as e:
-        print(type(e).__name__)
+        print(type(e))
     return r, n
 print(outer())

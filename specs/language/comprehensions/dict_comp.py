@@ -6,4 +6,4 @@ inv = {v: k for k, v in [("a", 1), ("b", 2), ("c", 1)]}
 print(sorted(inv.items()))
 print({x % 3: x for x in range(10)}[0])
 print(sorted({c: i for i, c in enumerate("hello")}.items()))
-print({k: v for k, v in []}, type({k: 0 for k in "x"}).__name__)
+print({k: v for k, v in []}, type({k: 0 for k in "x"}))

@@ -8,5 +8,8 @@ class T:
     def __repr__(self):
         return "R"
 t = T()
-print(f"{t}|{t:xyz}|{t!s}|{t!r:>3}|")
-print(format(t, "q"), str(t))
+for f in (lambda: f"{t}", lambda: f"{t:xyz}", lambda: f"{t!s}", lambda: f"{t!r:>3}"):
+    try:
+        print(f())
+    except ValueError:
+        print("ValueError")

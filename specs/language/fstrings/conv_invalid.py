@@ -6,3 +6,5 @@ for src in ('f"{v!x}"', 'f"{v!}"', 'f"{v:>3!r}"', 'f"{v!r:>3}"'):
         print(repr(eval(src)))
     except SyntaxError:
         print("SyntaxError")
+    except ValueError:
+        print("ValueError")

@@ -1,8 +1,9 @@
 # feature: language.fstrings.expressions
 # Adjacent f-strings and plain strings concatenate; braces in plain parts stay literal.
 n = 3
-print(f"a{n}" "b" f"c{n}")
-print("{n}" f"{n}")
-print(f"{n}" "{n}")
-print(f"{n}" "{n}" f"{n}")
-print(f"x" "{}" rf"\{n}")
+for src in ('f"a{n}" "b" f"c{n}"', '"{n}" f"{n}"', 'f"{n}" "{n}"',
+            'f"{n}" "{n}" f"{n}"', 'f"x" "{}" rf"\\{n}"'):
+    try:
+        print(eval(src))
+    except Exception as e:
+        print(type(e))

@@ -3,6 +3,6 @@
 print(f"[{-42:=6}][{42:=+6}][{-3.5:=8.2f}]")
 for spec in ("=^9", "=<5", "0=5", "*=5"):
     try:
-        print(spec, format(7, spec))
+        print(spec, f"{7:{spec}}")
     except ValueError:
         print(spec, "ValueError")

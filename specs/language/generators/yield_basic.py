@@ -8,7 +8,7 @@ def gen():
     yield 2
     log.append("end")
 g = gen()
-print(log, type(g).__name__)
+print(log, type(g))
 print(next(g), log)
 print(next(g), log)
 try:

@@ -5,7 +5,7 @@ class Base:
 
     @classmethod
     def create(cls):
-        return [cls.__name__]
+        return ["Base got " + cls.label]
 
 class Sub(Base):
     label = "sub"

@@ -4,5 +4,5 @@ try:
     s = eval(r'"\N{LATIN SMALL LETTER A}\N{DIGIT ONE}"')
     print(s, len(s))
 except Exception as e:
-    print(type(e).__name__)
+    print(type(e))
 print(len(r"\N{X}"))

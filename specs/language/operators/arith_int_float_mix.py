@@ -7,5 +7,5 @@ ops = (("+", lambda a, b: a + b), ("-", lambda a, b: a - b),
 for name, f in ops:
     r1 = f(7, 2)
     r2 = f(7, 2.0)
-    print(name, r1, type(r1).__name__, r2, type(r2).__name__)
-print(6 / 3, type(6 / 3).__name__)
+    print(name, r1, type(r1), r2, type(r2))
+print(6 / 3, type(6 / 3))

@@ -8,4 +8,4 @@ for f in (lambda: 1 << -1, lambda: 1 >> -1, lambda: 1.0 & 1, lambda: 1 | 2.0,
         print("ValueError")
     except TypeError:
         print("TypeError")
-print(True & False, True | False, True ^ True, type(True & True).__name__)
+print(True & False, True | False, True ^ True, type(True & True))

@@ -10,4 +10,4 @@ x %= 5; print(x)
 x **= 3; print(x)
 x /= 2; print(x)
 y = True
-print(y + y, -y, y * 10, type(y + 0).__name__)
+print(y + y, -y, y * 10, type(y + 0))

@@ -14,4 +14,4 @@ def mul(a, b):
     return a * b
 
 print(mul(3, 4), mul(2, 5))
-print(type(mul).__name__, mul.log)
+print(isinstance(mul, Trace), mul.log)

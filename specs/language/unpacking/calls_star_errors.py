@@ -7,4 +7,4 @@ for call in (lambda: f(*5), lambda: f(**[1]), lambda: f(**{1: 2}),
     try:
         print(call())
     except Exception as e:
-        print(type(e).__name__)
+        print(type(e))

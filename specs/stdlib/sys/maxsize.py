@@ -1,10 +1,12 @@
 # feature: stdlib.sys.attributes
-# requires: sys
-# sys.maxsize is an int of the form 2**n - 1 with n at least 31
+# requires: sys, array
+# sys.maxsize is 2**n - 1 (n >= 31); sys.byteorder matches how an int array is stored
+import array
 import sys
 
 m = sys.maxsize
-print(type(m).__name__, m >= 2**31 - 1)
-print(((m + 1) & m) == 0)
-print(m + 1 > m, (m + 1) - 1 == m)
-print(-m - 1 < 0, (m * 2) // 2 == m)
+print(type(m).__name__, m >= 2**31 - 1, ((m + 1) & m) == 0)
+print(m + 1 > m, -m - 1 < 0, (m * 2) // 2 == m)
+print(sys.byteorder in ("little", "big"))
+first = bytes(array.array("H", [1]))[0]
+print((first == 1) == (sys.byteorder == "little"))

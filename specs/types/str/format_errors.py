@@ -4,7 +4,7 @@ def attempt(label, f):
     try:
         print(label, f())
     except (ValueError, IndexError, KeyError) as e:
-        print(label, type(e).__name__)
+        print(label, type(e))
 attempt("missing positional", lambda: "{} {}".format(1))
 attempt("missing name", lambda: "{x}".format(y=1))
 attempt("mixed numbering", lambda: "{0} {}".format(1, 2))

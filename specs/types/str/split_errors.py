@@ -4,7 +4,7 @@ for sep in ("", 1, b","):
     try:
         print("a,b".split(sep))
     except (ValueError, TypeError) as e:
-        print(type(e).__name__, repr(sep))
+        print(type(e), repr(sep))
 try:
     "a b".partition("")
 except ValueError:

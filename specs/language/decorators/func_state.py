@@ -1,0 +1,34 @@
+# feature: language.decorators.function
+# A wrapper can keep state in its closure, e.g. counting calls or caching.
+def memo(fn):
+    cache = {}
+
+    def wrapper(n):
+        if n not in cache:
+            misses.append(n)
+            cache[n] = fn(n)
+        return cache[n]
+    return wrapper
+
+def counted(fn):
+    count = 0
+
+    def wrapper(*a):
+        nonlocal count
+        count += 1
+        return fn(*a), count
+    return wrapper
+
+@counted
+def sq(x):
+    return x * x
+
+print(sq(3), sq(4), sq(5))
+misses = []
+
+@memo
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+print(fib(15), len(misses))
+print(fib(15), len(misses))

@@ -1,0 +1,14 @@
+# feature: stdlib.array.array
+# requires: array
+# Unknown typecodes, wrong element types and bad indexes are rejected
+from array import array
+
+for label, fn in (
+    ("typecode z", lambda: array("z")),
+    ("float in i", lambda: array("i", [1.5])),
+    ("index 5", lambda: array("i", [1, 2])[5]),
+):
+    try:
+        print(label, fn())
+    except (ValueError, TypeError, IndexError) as e:
+        print(label, type(e).__name__)

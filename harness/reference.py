@@ -15,11 +15,11 @@ from pathlib import Path
 
 from harness.errors import HarnessError
 from harness.records import Expected, Spec
-from harness.sandbox import run_process
+from harness.forkserver import ForkServer
 from harness.targets.base import exception_name
 
 # Bump when the way the reference is computed changes, so old cache entries are not reused.
-RECIPE = 3
+RECIPE = 4
 
 
 def spec_env() -> dict[str, str]:
@@ -47,6 +47,12 @@ class Reference:
         self.python = python
         self.cache_root = Path(cache_dir)
         self.stats = ReferenceStats()
+        self._server: ForkServer | None = None
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
 
     @cached_property
     def version(self) -> str:
@@ -88,7 +94,9 @@ class Reference:
         return expected
 
     def compute(self, spec: Spec) -> Expected:
-        result = run_process([self.python, "-S", str(spec.path)], spec.timeout, env=spec_env())
+        if self._server is None:
+            self._server = ForkServer(self.python, spec_env())
+        result = self._server.run(spec.path, spec.timeout)
         if result.timed_out:  # kept: a spec that never ends is judged by the target's outcome
             return Expected(stdout=result.stdout, exit_code=-1, timed_out=True, source=self.version)
         exc = exception_name(result.stderr)

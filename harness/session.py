@@ -162,6 +162,7 @@ class Session:
                 except Exception as err:  # stopping one target must not leave the others
                     log.warning("stopping %s: %s", live.rig_target.name, err)
                 live.instance = None
+        self.reference.close()
         stats = self.reference.stats
         self.store.add_run_counts(
             self.run_id,

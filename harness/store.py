@@ -12,11 +12,11 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from harness.records import Result, RunRecord
+from harness.records import Expected, Outcome, Result, RunRecord, Verdict
 
 SCHEMA_VERSION = 1
 
@@ -200,6 +200,57 @@ class Store:
         rows = self.db.execute("SELECT spec_id, target, mode FROM results WHERE run_id = ?", (run_id,))
         return {(r[0], r[1], r[2]) for r in rows}
 
+    # -- history (resume, nightly comparison, `harness history`, dashboard) ---------------
+    def result(self, run_id: str, spec_id: str, target: str, mode: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT * FROM results WHERE run_id = ? AND spec_id = ? AND target = ? AND mode = ?",
+            (run_id, spec_id, target, mode),
+        ).fetchone()
+        return _result_dict(row) if row else None
+
+    def done_hashes(self, run_id: str) -> dict[tuple[str, str, str], tuple[str, str]]:
+        """(spec, target, mode) -> (verdict, content hash) of every stored item of a run."""
+        rows = self.db.execute(
+            "SELECT spec_id, target, mode, verdict, content_hash FROM results WHERE run_id = ?", (run_id,)
+        )
+        return {(r[0], r[1], r[2]): (r[3], r[4]) for r in rows}
+
+    def latest_unfinished_run(self, rig: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT * FROM runs WHERE rig = ? AND finished IS NULL ORDER BY started DESC LIMIT 1", (rig,)
+        ).fetchone()
+        return _run_dict(row) if row else None
+
+    def verdict_counts(self, run_ids: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+        """run id -> target -> verdict -> number of results."""
+        counts: dict[str, dict[str, dict[str, int]]] = {run_id: {} for run_id in run_ids}
+        for chunk in _chunks(run_ids):
+            rows = self.db.execute(
+                "SELECT run_id, target, verdict, COUNT(*) FROM results"
+                f" WHERE run_id IN ({','.join('?' * len(chunk))}) GROUP BY run_id, target, verdict",
+                chunk,
+            )
+            for run_id, target, verdict, n in rows:
+                counts[run_id].setdefault(target, {})[verdict] = n
+        return counts
+
+    def item_rows(self, run_ids: list[str], spec_id: str | None = None,
+                  feature: str | None = None) -> list[dict[str, Any]]:
+        """Results of some runs, optionally of one spec or of a feature and its sub-features."""
+        found: list[dict[str, Any]] = []
+        for chunk in _chunks(run_ids):
+            query = f"SELECT * FROM results WHERE run_id IN ({','.join('?' * len(chunk))})"
+            args: list[Any] = list(chunk)
+            if spec_id is not None:
+                query += " AND spec_id = ?"
+                args.append(spec_id)
+            if feature is not None:
+                query += " AND (feature = ? OR feature LIKE ? ESCAPE '\\')"
+                escaped = feature.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                args += [feature, escaped + ".%"]
+            found += [_result_dict(row) for row in self.db.execute(query + " ORDER BY spec_id", args)]
+        return found
+
 
 def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
@@ -214,3 +265,32 @@ def _result_dict(row: sqlite3.Row) -> dict[str, Any]:
         data[key] = json.loads(data[key])
     data["expected"] = json.loads(data["expected"]) if data["expected"] else None
     return data
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    # SQLite limits the number of bound parameters of one statement.
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def result_from_row(row: dict[str, Any]) -> Result:
+    """The Result record a stored row was written from (a resumed run replays it)."""
+    outcome = Outcome(
+        stdout=row["stdout"], stderr=row["stderr"], exit_code=row["exit_code"],
+        exception=row["exception"], duration_s=row["duration_s"],
+        measurements=row["measurements"], attempts=row["attempts"],
+    )
+    return Result(
+        run_id=row["run_id"], spec_id=row["spec_id"], feature=row["feature"], target=row["target"],
+        mode=row["mode"], verdict=Verdict(row["verdict"]), reason=row["reason"], outcome=outcome,
+        expected=_expected(row["expected"]),
+        baseline_reason=row["baseline_reason"], identity=row["identity"], started=row["started"],
+        finished=row["finished"], tags=tuple(row["tags"]), content_hash=row["content_hash"],
+    )
+
+
+def _expected(data: dict[str, Any] | None) -> Expected | None:
+    if not data:
+        return None
+    known = {f.name for f in fields(Expected)}  # rows written by another version may differ
+    return Expected(**{k: v for k, v in data.items() if k in known})

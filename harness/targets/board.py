@@ -33,6 +33,7 @@ from harness.targets.base import TargetConfig
 from harness.targets.repl import ReplTarget
 from harness.transport.stream import (
     DEFAULT_USB_IDS,
+    ByteStream,
     LinkLost,
     TransportError,
     open_stream,
@@ -63,7 +64,7 @@ class BoardTarget(ReplTarget):
         self.power_cycle = shlex.split(command) if isinstance(command, str) else list(command)
         self.resolved_port = ""
 
-    def _connect(self) -> tuple[serial.SerialBase, str]:
+    def _connect(self) -> tuple[ByteStream, str]:
         self.resolved_port = resolve_port(self.port, self.usb_ids)
         stream = open_stream(self.resolved_port, self.baud)
         self._dirty = True  # a board's state is unknown until it is reset

@@ -1,4 +1,7 @@
-"""Target ``cpython``: the reference interpreter run as a target (a sanity column)."""
+"""Target ``cpython``: the reference interpreter run as a target (a sanity column).
+
+Specs run as ``python -S spec.py`` would, in children forked from a warm server.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import sys
 
 from harness.records import Identity, Outcome, Spec
 from harness.reference import spec_env
-from harness.sandbox import run_process
+from harness.forkserver import ForkServer
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name
 
 
@@ -18,17 +21,24 @@ class CPythonTarget(Target):
         super().__init__(config)
         self.python = str(self.options.get("python", sys.executable))
         self._modules: frozenset[str] | None = None
+        self._server: ForkServer | None = None
 
     def start(self) -> None:
-        pass
+        if self._server is None:
+            self._server = ForkServer(self.python, spec_env())
+            self._server.start()
 
     def stop(self) -> None:
-        pass
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
 
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is MicroPython's")
-        result = run_process([self.python, "-S", str(spec.path)], spec.timeout, env=spec_env())
+        self.start()
+        assert self._server is not None
+        result = self._server.run(spec.path, spec.timeout)
         if result.timed_out:
             return Outcome(stdout=result.stdout, stderr=result.stderr, timed_out=True,
                            duration_s=result.duration_s)

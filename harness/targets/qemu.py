@@ -12,7 +12,9 @@ Options (rig file ``options:``):
 - ``qemu``: the binary (default ``qemu-system-arm``).
 - ``icount``: N gives deterministic mode ``-icount shift=N,sleep=off``; ``seed``
   (default 1 in deterministic mode) gives ``-seed``.
-- ``serial``: ``pty`` (default) or ``tcp`` (a localhost socket, TCP_NODELAY set).
+- ``serial``: ``pty`` (default: a pty pair the harness owns, so paced writes wait for
+  the emulator to take each chunk), ``qemu-pty`` (QEMU's own pty) or ``tcp`` (a
+  localhost socket, TCP_NODELAY set).
 - ``reuse``: false boots a cold emulator for every spec (for comparison only).
 - ``boot_timeout``: seconds to wait for QEMU's serial device (default 10).
 - ``extra_args``: more QEMU arguments (e.g. ``["-d", "trace:nrf51_gpio_*", "-D", log]``).
@@ -41,13 +43,14 @@ import serial
 from harness.errors import HarnessError
 from harness.targets.base import TargetConfig
 from harness.targets.repl import ReplTarget
-from harness.transport.stream import LinkLost, TransportError, open_stream
+from harness.transport.stream import ByteStream, HostPty, LinkLost, TransportError, open_stream
 
 log = logging.getLogger("harness.targets.qemu")
 
 DEBIAN_MICROBIT_HEX = Path("/usr/share/firmware-microbit-micropython/firmware.hex")
 PTY_LINE = re.compile(rb"char device redirected to (\S+)")
 BOOT_TIMEOUT_S = 10.0
+SERIAL_MODES = ("pty", "qemu-pty", "tcp")
 
 
 @cache
@@ -96,15 +99,23 @@ class QemuProcess:
         self.log_path = self.workdir / "qemu.log"
         self.proc: subprocess.Popen[bytes] | None = None
         self.url = ""
+        self.host_pty: HostPty | None = None
         self._finalizer: weakref.finalize | None = None
 
     def start(self) -> str:
-        """Start QEMU; return the serial URL (pty path or socket://)."""
+        """Start QEMU; return the serial URL (pty path or socket://).
+
+        Serial modes: ``pty`` (a pty pair this process owns: ``host_pty``), ``qemu-pty``
+        (QEMU allocates the pty; anyone may open its path), ``tcp`` (a localhost socket).
+        """
         argv = list(self.argv)
         port = 0
         if self.serial_mode == "tcp":
             port = free_tcp_port()
             argv += ["-serial", f"tcp:127.0.0.1:{port},server=on,wait=off"]
+        elif self.serial_mode == "pty":
+            self.host_pty = HostPty()
+            argv += ["-serial", self.host_pty.path]
         else:
             argv += ["-serial", "pty"]
         log.debug("starting %s", " ".join(argv))
@@ -115,6 +126,11 @@ class QemuProcess:
             except OSError as err:
                 raise HarnessError(f"cannot start QEMU: {err}", where=argv[0]) from err
         self._finalizer = weakref.finalize(self, _kill, self.proc)
+        if self.host_pty is not None:
+            proc = self.proc
+            self.host_pty.peer_alive = lambda: proc.poll() is None
+            self.url = self.host_pty.path
+            return self.url
         deadline = time.monotonic() + self.boot_timeout
         while True:
             if self.proc.poll() is not None:
@@ -166,6 +182,8 @@ class QemuProcess:
     def stop(self) -> None:
         if self._finalizer is not None:
             self._finalizer()  # kills and reaps, once
+        if self.host_pty is not None:
+            self.host_pty.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
@@ -178,9 +196,9 @@ class QemuTarget(ReplTarget):
         super().__init__(config)
         self.qemu = str(self.options.get("qemu", "qemu-system-arm"))
         self.serial_mode = str(self.options.get("serial", "pty"))
-        if self.serial_mode not in ("pty", "tcp"):
-            raise HarnessError(f"target {self.name!r}: serial must be 'pty' or 'tcp', "
-                               f"not {self.serial_mode!r}")
+        if self.serial_mode not in SERIAL_MODES:
+            raise HarnessError(f"target {self.name!r}: serial must be one of "
+                               f"{', '.join(SERIAL_MODES)}, not {self.serial_mode!r}")
         self.reuse = bool(self.options.get("reuse", True))
         if not self.reuse:
             self.reset_method = "restart"
@@ -214,7 +232,7 @@ class QemuTarget(ReplTarget):
 
     # ---- ReplTarget hooks ------------------------------------------------------------------
 
-    def _connect(self) -> tuple[serial.SerialBase, str]:
+    def _connect(self) -> tuple[ByteStream, str]:
         if not self.firmware.is_file():
             raise HarnessError(f"target {self.name!r}: firmware not found", where=self.firmware)
         if shutil.which(self.qemu) is None:
@@ -222,11 +240,15 @@ class QemuTarget(ReplTarget):
         self._end_process()
         self.process = QemuProcess(self.argv(), self.serial_mode, self.boot_timeout)
         url = self.process.start()
-        try:
-            stream = open_stream(url)
-        except TransportError:
-            self._end_process()
-            raise
+        stream: ByteStream
+        if self.process.host_pty is not None:
+            stream = self.process.host_pty
+        else:
+            try:
+                stream = open_stream(url)
+            except TransportError:
+                self._end_process()
+                raise
         self._dirty = False  # a fresh boot is a clean interpreter
         return stream, f"{self.name} ({url}, qemu pid {self.process.pid})"
 

@@ -25,7 +25,7 @@ from harness.records import Identity, Outcome, Spec
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
 from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
 from harness.transport.recovery import RecoveryFailed, recover
-from harness.transport.stream import TransportError
+from harness.transport.stream import ByteStream, TransportError
 
 log = logging.getLogger("harness.targets")
 
@@ -103,7 +103,7 @@ class ReplTarget(Target):
     # ---- what a subclass provides -------------------------------------------------------
 
     @abc.abstractmethod
-    def _connect(self) -> tuple[serial.SerialBase, str]:
+    def _connect(self) -> tuple[ByteStream, str]:
         """Open the link (booting an emulator if there is one): the stream and a device name
         for messages. The board may be anywhere: the caller enters the raw REPL."""
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import serial
 
-from harness.transport.stream import LinkLost, TransportError
+from harness.transport.stream import ByteStream, LinkLost, TransportError
 
 log = logging.getLogger("harness.transport")
 
@@ -80,7 +80,7 @@ class RawRepl:
 
     def __init__(
         self,
-        stream: serial.SerialBase,
+        stream: ByteStream,
         device: str,
         *,
         chunk_size: int = 32,
@@ -99,7 +99,7 @@ class RawRepl:
 
     # ---- the stream -------------------------------------------------------------------
 
-    def attach(self, stream: serial.SerialBase, device: str | None = None) -> None:
+    def attach(self, stream: ByteStream, device: str | None = None) -> None:
         """Use a new stream (after reopening the port or restarting an emulator)."""
         self.stream = stream
         if device:
@@ -266,13 +266,31 @@ class RawRepl:
         del self._buf[:count]
         return data
 
-    def _write_paced(self, data: bytes) -> None:
+    def _wait_taken(self, deadline: float) -> None:
+        """On a stream that shows its backlog (an emulator's pty), wait until the
+        emulator has taken every byte written so far."""
+        backlog = getattr(self.stream, "tx_backlog", None)
+        if backlog is None:
+            return
+        try:
+            while backlog() > 0:
+                if time.monotonic() > deadline:
+                    raise ReplTimeout(self._fail("the target stopped taking input "
+                                                 f"({backlog()} bytes not taken)"))
+                time.sleep(0.0005)
+        except (serial.SerialException, OSError) as err:
+            raise LinkLost(self._fail(f"write failed: {err}")) from err
+
+    def _write_paced(self, data: bytes, timeout: float = SHORT_TIMEOUT_S) -> None:
+        """Write in chunks of ``chunk_size`` with ``chunk_delay_s`` between them (and, where
+        the stream shows it, only once the previous chunk was taken)."""
         size = self.chunk_size
         if size <= 0:
             self._write(data)
             return
         for start in range(0, len(data), size):
             if start:
+                self._wait_taken(time.monotonic() + timeout)
                 time.sleep(self.chunk_delay_s)
             self._write(data[start : start + size])
 

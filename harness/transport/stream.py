@@ -1,4 +1,5 @@
-"""Open the byte stream to a board: any pyserial URL, a pty or device path, or ``auto``.
+"""Open the byte stream to a board: any pyserial URL, a pty or device path, or ``auto``;
+or own a pty pair for an emulator (``HostPty``).
 
 ``socket://host:port`` and ``rfc2217://host:port`` come from pyserial's URL handlers;
 a plain path (``/dev/ttyACM0``, ``/dev/pts/3``) is opened as a serial device; ``auto``
@@ -8,9 +9,17 @@ bytes go.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
+import select
 import socket
-from collections.abc import Iterable, Sequence
+import struct
+import termios
+import time
+import tty
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol
 
 import serial
 import serial.tools.list_ports
@@ -29,6 +38,19 @@ DEFAULT_USB_IDS: tuple[str, ...] = (
 # How long one read call may block; the raw REPL loops on it against its own deadlines.
 POLL_S = 0.05
 WRITE_TIMEOUT_S = 5.0
+
+
+class ByteStream(Protocol):
+    """What the raw REPL needs of a stream: pyserial objects and HostPty both fit."""
+
+    @property
+    def in_waiting(self) -> int: ...
+
+    def read(self, size: int = 1) -> bytes: ...
+
+    def write(self, data: bytes) -> int | None: ...
+
+    def close(self) -> None: ...
 
 
 class TransportError(Exception):
@@ -102,3 +124,91 @@ def open_stream(url: str, baudrate: int = 115200) -> serial.SerialBase:
     if set_nodelay(stream):
         log.debug("%s: TCP_NODELAY set", url)
     return stream
+
+
+class HostPty:
+    """A pty pair owned by this process, for an emulator started with ``-serial <slave>``.
+
+    We talk on the master; the emulator opens the slave by path. Owning the pair shows
+    how many written bytes the emulator has not taken yet (``tx_backlog``), so paced
+    writes can wait for it: an emulated UART has no wire speed, and a host that
+    deschedules the emulator would otherwise let a backlog burst into the firmware's
+    small receive ring and overflow it. Holding the slave open keeps reads from failing
+    when the emulator dies, so ``peer_alive`` (set by the owner) is checked while idle.
+
+    Implements the part of pyserial's interface the raw REPL uses.
+    """
+
+    def __init__(self, timeout: float = POLL_S, write_timeout: float = WRITE_TIMEOUT_S):
+        self.master, self.slave = os.openpty()
+        tty.setraw(self.slave)
+        tty.setraw(self.master)
+        os.set_blocking(self.master, False)
+        self.path = os.ttyname(self.slave)
+        self.port = self.path
+        self.timeout = timeout
+        self.write_timeout = write_timeout
+        self.peer_alive: Callable[[], bool] = lambda: True
+        self.is_open = True
+
+    def _check_open(self) -> None:
+        if not self.is_open:
+            raise serial.SerialException(f"{self.path}: closed")
+
+    @property
+    def in_waiting(self) -> int:
+        self._check_open()
+        return _fionread(self.master)
+
+    def tx_backlog(self) -> int:
+        """Bytes written that the emulator has not read yet."""
+        self._check_open()
+        return _fionread(self.slave)
+
+    def read(self, size: int = 1) -> bytes:
+        self._check_open()
+        ready, _, _ = select.select([self.master], [], [], self.timeout)
+        if not ready:
+            if not self.peer_alive():
+                raise serial.SerialException(f"{self.path}: the emulator on this pty is gone")
+            return b""
+        try:
+            return os.read(self.master, size)
+        except BlockingIOError:
+            return b""
+        except OSError as err:
+            raise serial.SerialException(f"{self.path}: read failed: {err}") from err
+
+    def write(self, data: bytes) -> int:
+        self._check_open()
+        view = memoryview(data)
+        deadline = time.monotonic() + self.write_timeout
+        while view:
+            _, ready, _ = select.select([], [self.master], [], 0.05)
+            if not ready:
+                if not self.peer_alive():
+                    raise serial.SerialException(f"{self.path}: the emulator on this pty is gone")
+                if time.monotonic() > deadline:
+                    raise serial.SerialTimeoutException(f"{self.path}: write timeout")
+                continue
+            try:
+                sent = os.write(self.master, view)
+            except BlockingIOError:
+                continue
+            except OSError as err:
+                raise serial.SerialException(f"{self.path}: write failed: {err}") from err
+            view = view[sent:]
+        return len(data)
+
+    def close(self) -> None:
+        if self.is_open:
+            self.is_open = False
+            for fd in (self.master, self.slave):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+
+
+def _fionread(fd: int) -> int:
+    return int(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0])

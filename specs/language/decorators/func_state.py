@@ -27,8 +27,8 @@ print(sq(3), sq(4), sq(5))
 misses = []
 
 @memo
-def fib(n):
-    return n if n < 2 else fib(n - 1) + fib(n - 2)
+def cube(n):
+    return n ** 3
 
-print(fib(15), len(misses))
-print(fib(15), len(misses))
+print(cube(3), cube(4), cube(3), cube(3))
+print(sorted(misses))

@@ -10,5 +10,9 @@ for label, fn in (
 ):
     try:
         print(label, fn())
-    except (ValueError, TypeError, IndexError) as e:
-        print(label, type(e).__name__)
+    except ValueError:
+        print(label, "ValueError")
+    except TypeError:
+        print(label, "TypeError")
+    except IndexError:
+        print(label, "IndexError")

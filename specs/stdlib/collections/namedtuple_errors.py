@@ -3,7 +3,7 @@
 # Instances are immutable and need exactly the declared fields
 from collections import namedtuple
 
-P = namedtuple("P", "x y")
+P = namedtuple("P", ["x", "y"])
 p = P(1, 2)
 for label, fn in (
     ("set attr", lambda: setattr(p, "x", 5)),
@@ -14,6 +14,8 @@ for label, fn in (
     try:
         fn()
         print(label, "ok")
-    except (AttributeError, TypeError) as e:
-        print(label, type(e).__name__)
+    except AttributeError:
+        print(label, "AttributeError")
+    except TypeError:
+        print(label, "TypeError")
 print(p)

@@ -3,7 +3,7 @@
 # The underscore helpers: _fields, _make, _replace, _asdict
 from collections import namedtuple
 
-P = namedtuple("P", "x y")
+P = namedtuple("P", ["x", "y"])
 p = P(1, 2)
 for name in ("_fields", "_make", "_replace", "_asdict"):
     print(name, hasattr(P, name))

@@ -4,4 +4,4 @@
 from collections import OrderedDict
 
 o = OrderedDict.fromkeys("cabfed", 0)
-print(type(o).__name__, "".join(o))
+print(isinstance(o, OrderedDict), "".join(o))

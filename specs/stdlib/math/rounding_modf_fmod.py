@@ -6,7 +6,7 @@ import math
 print(math.modf(2.5), math.modf(-2.5), math.modf(3.0))
 print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3))
 print(-7 % 3, math.fmod(-7.5, 2))
-print(math.fabs(-3), math.fabs(-0.0), type(math.fabs(2)).__name__)
+print(math.fabs(-3), math.fabs(-0.0), isinstance(math.fabs(2), float))
 try:
     math.fmod(1, 0)
 except ValueError:

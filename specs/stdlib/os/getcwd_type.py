@@ -4,7 +4,7 @@
 import os
 
 cwd = os.getcwd()
-print(type(cwd).__name__, len(cwd) > 0)
+print(isinstance(cwd, str), len(cwd) > 0)
 os.chdir(".")
 print(os.getcwd() == cwd)
-print(type(os.sep).__name__, os.sep in ("/", "\\"))
+print(isinstance(os.sep, str), os.sep in ("/", "\\"))

@@ -5,6 +5,6 @@ import os
 
 a = os.listdir()
 b = os.listdir(".")
-print(type(a).__name__, sorted(a) == sorted(b))
+print(isinstance(a, list), sorted(a) == sorted(b))
 print(all(isinstance(n, str) for n in a))
 print("." in a, ".." in a)

@@ -6,4 +6,4 @@ import random
 print(random.seed() is None)
 print(random.seed(123) is None)
 v = random.random()
-print(type(v).__name__, 0.0 <= v < 1.0)
+print(isinstance(v, float), 0.0 <= v < 1.0)

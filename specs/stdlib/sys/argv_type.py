@@ -3,7 +3,7 @@
 # sys.argv is a list of str
 import sys
 
-print(type(sys.argv).__name__)
+print(isinstance(sys.argv, list))
 print(all(isinstance(a, str) for a in sys.argv))
 sys.argv.append("extra")
 print(sys.argv[-1])

@@ -4,9 +4,9 @@
 import sys
 
 impl = sys.implementation
-print(type(impl.name).__name__, impl.name == impl.name.lower())
+print(isinstance(impl.name, str), impl.name == impl.name.lower())
 print(impl.name in ("cpython", "micropython"))
 v = impl.version
 print(len(v) >= 3, all(isinstance(x, int) for x in v[:3]))
 print(sys.version_info[0], sys.version_info >= (3, 0), sys.version_info < (4,))
-print(type(sys.version).__name__)
+print(isinstance(sys.version, str))

@@ -5,7 +5,7 @@ import array
 import sys
 
 m = sys.maxsize
-print(type(m).__name__, m >= 2**31 - 1, ((m + 1) & m) == 0)
+print(isinstance(m, int), m >= 2**31 - 1, ((m + 1) & m) == 0)
 print(m + 1 > m, -m - 1 < 0, (m * 2) // 2 == m)
 print(sys.byteorder in ("little", "big"))
 first = bytes(array.array("H", [1]))[0]

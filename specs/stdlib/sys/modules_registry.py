@@ -4,6 +4,6 @@
 import json
 import sys
 
-print(type(sys.modules).__name__)
+print(isinstance(sys.modules, dict))
 print("json" in sys.modules, "sys" in sys.modules)
-print(type(sys.path).__name__, all(isinstance(p, str) for p in sys.path))
+print(isinstance(sys.path, list), all(isinstance(p, str) for p in sys.path))

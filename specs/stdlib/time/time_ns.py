@@ -5,6 +5,6 @@ import time
 
 ns = time.time_ns()
 s = time.time()
-print(type(ns).__name__)
+print(isinstance(ns, int))
 print(abs(ns / 1e9 - s) < 5)
 print(time.time_ns() >= ns)

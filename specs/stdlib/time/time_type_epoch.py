@@ -4,5 +4,5 @@
 import time
 
 t = time.time()
-print(type(t).__name__ in ("float", "int"))
+print(isinstance(t, (float, int)))
 print(t > 1600000000, t < 4000000000)

@@ -6,8 +6,14 @@ STAMPS  := .harness-cache/stamps
 
 .PHONY: run test setup lint bench clean
 
+# The Allure report is generated even when the run has FAILs (exit 1); make's status is the run's,
+# or the report's failure when the run passed.
 run: setup
-	$(BIN)/harness run
+	@status=0; $(BIN)/harness run || status=$$?; \
+	if [ $$status -le 1 ]; then \
+	  $(BIN)/harness allure || { s=$$?; [ $$status -ne 0 ] || status=$$s; }; \
+	fi; \
+	exit $$status
 
 test: setup
 	$(BIN)/python -m pytest

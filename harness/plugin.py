@@ -37,6 +37,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="a foreign suite: a folder of MicroPython-style tests (.py, optional .py.exp)")
     group.addoption("--harness-run-id", default=None, metavar="ID",
                     help="record results under this run id (default: a new one)")
+    group.addoption("--harness-resume", action="store_true", default=False,
+                    help="continue the rig's latest unfinished run (or --harness-run-id): items "
+                         "already stored are taken from the store, the others run")
+    group.addoption("--harness-allow-firmware-mismatch", action="store_true", default=False,
+                    help="run targets whose firmware is not the rig's expected image (recorded)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
                   default=["specs"])
 
@@ -45,7 +50,7 @@ class SpecFailed(Exception):
     """Raised by an item whose verdict fails the run."""
 
     def __init__(self, result: Result):
-        super().__init__(result.reason)
+        super().__init__(f"{result.verdict.value}: {result.reason}")
         self.result = result
 
 
@@ -61,6 +66,10 @@ class HarnessState:
     item_count: int = 0
     extra_roots: list[Path] = field(default_factory=list)
     markers: set[str] = field(default_factory=set)
+    resume: bool = False
+    firmware_skipped: dict[str, str] | None = None
+    resume_info: dict[str, int] = field(default_factory=dict)
+    _replay: Any = None
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -83,7 +92,12 @@ class HarnessState:
     def target_names(self) -> list[str]:
         option = self.config.getoption("harness_targets")
         names = [n.strip() for n in option.split(",") if n.strip()] if option else None
-        return [t.name for t in self.rig().select(names)]
+        selected = [t.name for t in self.rig().select(names)]
+        if self.firmware_skipped is None:  # targets whose image is not here (e.g. not built)
+            from harness.firmware.check import skip_unavailable
+
+            self.firmware_skipped = skip_unavailable(self.root, self.rig(), selected, bool(names))
+        return [n for n in selected if n not in self.firmware_skipped]
 
     def features(self) -> dict[str, Feature]:
         if self._features is None:
@@ -95,8 +109,20 @@ class HarnessState:
             from harness.session import Session
 
             self._session = Session(self.root, self.rig(), self.target_names(), run_id=self.run_id,
-                                    argv=list(self.config.invocation_params.args))
+                                    argv=list(self.config.invocation_params.args),
+                                    allow_firmware_mismatch=self.config.getoption(
+                                        "harness_allow_firmware_mismatch"))
         return self._session
+
+    def stored(self, item: SpecItem) -> tuple[Result, dict] | None:
+        """A resumed run's stored result of the item, when it need not run again."""
+        if not self.resume:
+            return None
+        if self._replay is None:
+            from harness.resume import Replay
+
+            self._replay = Replay(self.session().store, self.run_id)
+        return self._replay.stored(item.spec, item.target, item.mode)
 
     def root_of(self, path: Path) -> Path | None:
         for root in self.extra_roots + self.spec_roots:
@@ -124,6 +150,9 @@ def pytest_configure(config: pytest.Config) -> None:
         run_id = new_run_id()
     config.stash[STATE] = HarnessState(config, root, spec_roots, run_id)
     config.stash[STATE].extra_roots = [Path(p).resolve() for p in config.getoption("harness_suite")]
+    config.stash[STATE].resume = bool(config.getoption("harness_resume"))
+    if config.stash[STATE].resume and workerinput is None:
+        _resume_run(config.stash[STATE], config.getoption("harness_run_id") or os.environ.get(RUN_ID_ENV))
     features_file = root / "conformance" / "features.yaml"
     if features_file.exists():
         try:
@@ -135,6 +164,22 @@ def pytest_configure(config: pytest.Config) -> None:
             pass  # reported with its line when a spec is collected
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistHooks(), "harness-xdist")
+
+
+def _resume_run(state: HarnessState, run_id: str | None) -> None:
+    """Take the id of the run to continue (xdist workers get it from the controller)."""
+    from harness.resume import run_to_resume
+    from harness.store import Store
+
+    try:
+        rig = state.rig()
+        store = Store(rig.database)
+        try:
+            state.run_id = run_to_resume(store, rig.name, run_id)
+        finally:
+            store.close()
+    except HarnessError as err:
+        _fatal(err)
 
 
 class _XdistHooks:
@@ -194,10 +239,22 @@ class SpecItem(pytest.Item):
         self.target = target
         self.mode = mode
         self.result: Result | None = None
+        self.row: dict[str, Any] | None = None  # the stored result, when reports need it
 
     def runtest(self) -> None:
         state: HarnessState = self.config.stash[STATE]
-        self.result = result = state.session().run_item(self.spec, self.target, self.mode)
+        stored = state.stored(self)
+        if stored is not None:
+            result, self.row = stored
+        else:
+            from harness.firmware.check import FirmwareRefusal
+
+            try:
+                result = state.session().run_item(self.spec, self.target, self.mode)
+            except FirmwareRefusal as err:  # not the rig's firmware: stop the whole run
+                _fatal(err)
+        self.result = result
+        _allure_item(self, state)
         self.user_properties.append(("verdict", result.verdict.value))
         if result.verdict in FAILING:
             raise SpecFailed(result)
@@ -221,19 +278,56 @@ class SpecItem(pytest.Item):
         return self.path, None, f"{self.spec.id} on {self.target} ({self.mode})"
 
 
+def _allure_item(item: SpecItem, state: HarnessState) -> None:
+    """Fill the item's Allure result from its stored row (when allure-pytest is on)."""
+    from harness.report import allure as allure_report
+
+    if not allure_report.active(item.config):
+        return
+    if item.row is None:
+        item.row = state.session().store.result(state.run_id, item.spec.id, item.target, item.mode)
+    if item.row is not None:
+        allure_report.decorate(item.row, [state.rig().results, state.root])
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
+    yield
+    # After allure-pytest's own wrapper: its status comes from pytest's outcome, ours from the verdict.
+    row = getattr(item, "row", None)
+    if call.when == "call" and row is not None and isinstance(item, SpecItem):
+        from harness.report.allure import active, set_status
+
+        if active(item.config):
+            set_status(item.config, row)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    state = session.config.stash.get(STATE, None)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if state is not None and state.firmware_skipped and reporter is not None:
+        from harness.firmware.check import skip_line
+
+        reporter.write_line(skip_line(state.firmware_skipped))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     state = session.config.stash.get(STATE, None)
     if state is None:
         return
     is_worker = hasattr(session.config, "workerinput")
+    # An interrupted run stays unfinished, so `--resume` can continue it.
+    finish = exitstatus != pytest.ExitCode.INTERRUPTED
     if state._session is not None:
-        state._session.close(finish=not is_worker)
+        if state._replay is not None:
+            state._session.store.add_run_counts(state.run_id, "resume", {"replayed": state._replay.replayed})
+        state._session.close(finish=finish and not is_worker)
     if is_worker or (state._session is None and state.item_count == 0):
         return
-    _write_reports(session.config, state)
+    _write_reports(session.config, state, finish)
 
 
-def _write_reports(config: pytest.Config, state: HarnessState) -> None:
+def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = True) -> None:
     from harness.report.matrix import build_matrix, write_matrix
     from harness.store import Store
 
@@ -241,13 +335,29 @@ def _write_reports(config: pytest.Config, state: HarnessState) -> None:
     store = state._session.store if state._session is not None else Store(rig.database)
     if store.run(state.run_id) is None:
         return
-    store.finish_run(state.run_id)
+    if finish:
+        store.finish_run(state.run_id)
+    if state.resume:
+        store.add_run_counts(state.run_id, "resume", {"resumes": 1})
     from harness.report.matrix_page import write_pages
 
     matrix = build_matrix(store, state.run_id, state.features())
     write_matrix(matrix, rig.results)
     write_pages(store, state.run_id, matrix, rig.results)
     config.stash[_MATRIX] = (matrix, store.results(state.run_id))
+    _write_history_reports(config, state, store)
+
+
+def _write_history_reports(config: pytest.Config, state: HarnessState, store: Any) -> None:
+    """Allure's run-wide files and the dashboard (every run of the rig), from the store."""
+    from harness.report import allure as allure_report
+    from harness.report.dashboard import write_dashboard
+
+    run = store.run(state.run_id)
+    state.resume_info = run["info"].get("resume", {})
+    if allure_report.active(config):
+        allure_report.write_extras(Path(config.option.allure_report_dir), run)
+    write_dashboard(store, run["rig"], state.rig().results)
 
 
 _MATRIX = pytest.StashKey[tuple]()
@@ -265,4 +375,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     terminalreporter.write(render_summary(matrix, problem_rows(rows), width=width,
                                           color=terminalreporter._tw.hasmarkup))
     state = config.stash[STATE]
+    if state.resume:
+        resume = state.resume_info
+        terminalreporter.write_line(f"resumed run {state.run_id}: {resume.get('replayed', 0)} results "
+                                    f"taken from the store over {resume.get('resumes', 1)} resume(s)")
     terminalreporter.write_line(f"matrix: {state.rig().results / 'matrix.json'}  run: {state.run_id}")

@@ -14,6 +14,7 @@ from harness import __version__
 from harness.baselines import Baseline, load_baseline
 from harness.errors import HarnessError
 from harness.features import Feature, load_features
+from harness.firmware.check import FirmwareCheck, FirmwareRefusal, FirmwareUnavailable
 from harness.records import FAILING, Expected, Judgement, Outcome, Result, RunRecord, Spec, Verdict
 from harness.reference import Reference
 from harness.rig import Rig, RigTarget
@@ -47,9 +48,12 @@ class Session:
         store: Store | None = None,
         record_run: bool = True,
         argv: list[str] | None = None,
+        allow_firmware_mismatch: bool = False,
     ):
         self.root = root
         self.rig = rig
+        # A target whose firmware is not the rig's expected image refuses the run.
+        self.firmware = FirmwareCheck(root, allow_firmware_mismatch, where=str(rig.path))
         self.features: dict[str, Feature] = load_features(root / "conformance" / "features.yaml")
         self.reference = Reference(root / ".harness-cache" / "reference")
         self.targets: dict[str, LiveTarget] = {}
@@ -74,11 +78,20 @@ class Session:
     def ensure_started(self, name: str) -> LiveTarget:
         live = self.live(name)
         if live.instance is None and live.offline_reason is None:
-            instance = create_target(live.rig_target.config)
+            try:
+                config, image = self.firmware.resolve(live.rig_target.config)
+            except FirmwareUnavailable as err:
+                live.offline_reason = str(err)
+                log.warning("target %s is offline: %s", name, err)
+                return live
+            instance = create_target(config)
             try:
                 instance.start()
+                live.identity = self.firmware.check(name, instance.identity().as_dict(), image)
                 live.capabilities = instance.capabilities()
-                live.identity = instance.identity().as_dict()
+            except FirmwareRefusal:  # not the expected firmware: the run stops (plugin)
+                instance.stop()
+                raise
             except HarnessError as err:
                 instance.stop()
                 live.offline_reason = str(err)

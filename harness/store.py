@@ -234,6 +234,19 @@ class Store:
                 counts[run_id].setdefault(target, {})[verdict] = n
         return counts
 
+    def durations(self, run_ids: list[str]) -> dict[str, dict[str, float]]:
+        """run id -> target -> seconds spent in its specs (the targets' own measurements)."""
+        found: dict[str, dict[str, float]] = {run_id: {} for run_id in run_ids}
+        for chunk in _chunks(run_ids):
+            rows = self.db.execute(
+                "SELECT run_id, target, SUM(duration_s) FROM results"
+                f" WHERE run_id IN ({','.join('?' * len(chunk))}) GROUP BY run_id, target",
+                chunk,
+            )
+            for run_id, target, seconds in rows:
+                found[run_id][target] = seconds or 0.0
+        return found
+
     def item_rows(self, run_ids: list[str], spec_id: str | None = None,
                   feature: str | None = None) -> list[dict[str, Any]]:
         """Results of some runs, optionally of one spec or of a feature and its sub-features."""

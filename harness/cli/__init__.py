@@ -14,7 +14,7 @@ import sys
 from harness import __version__
 from harness.errors import HarnessError
 
-COMMANDS = ["run", "bench", "matrix", "specs"]
+COMMANDS = ["run", "bench", "matrix", "specs", "nightly", "history", "allure", "firmware"]
 
 
 def build_parser() -> argparse.ArgumentParser:

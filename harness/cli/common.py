@@ -35,3 +35,13 @@ def load_specs(root: Path, paths: list[str] | None = None) -> list[Spec]:
     specs = discover(spec_root, [Path(p) for p in paths] if paths else None)
     check_spec_features(specs, load_features(root / "conformance" / "features.yaml"))
     return specs
+
+
+def rig_with_out(rig: Rig, out: str | None) -> Rig:
+    """The rig as the plugin sees it with ``--harness-out``: reports (and, unless the rig names
+    its database, the database) in ``out``."""
+    if not out:
+        return rig
+    out_dir = Path(out).resolve()
+    database = rig.database if rig.raw.get("database") else out_dir / "harness.sqlite"
+    return Rig(rig.name, rig.path, rig.targets, out_dir, database, rig.retries, rig.raw)

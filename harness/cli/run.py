@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from harness.cli.common import add_rig_options, load_context, load_specs
+from harness.cli.common import add_rig_options, load_context, load_specs, rig_with_out
 from harness.errors import HarnessError
+from harness.resume import run_to_resume
 from harness.spec import discover
+from harness.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,12 +21,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--suite", action="append", default=[], metavar="PATH",
                         help="run a foreign suite: a folder of MicroPython-style tests (.py + .py.exp)")
     parser.add_argument("--run-id", default=None, help="record under this run id")
+    parser.add_argument("--resume", action="store_true",
+                        help="continue the rig's latest unfinished run (or --run-id): stored items "
+                             "are taken from the store, the rest run")
+    parser.add_argument("--allow-firmware-mismatch", action="store_true",
+                        help="run targets whose firmware is not the rig's expected image (recorded)")
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
     parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
     parser.set_defaults(func=run)
 
 
-def pytest_args(args: argparse.Namespace, root: Path) -> list[str]:
+def pytest_args(args: argparse.Namespace, root: Path, results: Path | None = None) -> list[str]:
+    """pytest's arguments; with ``results``, also Allure results and JUnit XML written there."""
     suites = [str(Path(p).resolve()) for p in args.suite]
     paths = [str(Path(p).resolve()) for p in args.paths] or ([] if suites else [str(root / "specs")])
     argv = [*paths, *suites, f"--rootdir={root}", "-p", "no:randomly", f"--harness-rig={args.rig}"]
@@ -35,6 +43,13 @@ def pytest_args(args: argparse.Namespace, root: Path) -> list[str]:
         argv.append(f"--harness-out={args.out}")
     if args.run_id:
         argv.append(f"--harness-run-id={args.run_id}")
+    if getattr(args, "resume", False):
+        argv.append("--harness-resume")
+    if getattr(args, "allow_firmware_mismatch", False):
+        argv.append("--harness-allow-firmware-mismatch")
+    if results is not None:  # before --pytest-args, so those can override them
+        argv += [f"--alluredir={results / 'allure-results'}", "--clean-alluredir",
+                 f"--junitxml={results / 'junit.xml'}"]
     if args.keyword:
         argv += ["-k", args.keyword]
     if args.markexpr:
@@ -46,11 +61,16 @@ def pytest_args(args: argparse.Namespace, root: Path) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     import pytest
 
-    root, _rig = load_context(args)
+    root, rig = load_context(args)
+    rig = rig_with_out(rig, args.out)
     if args.paths or not args.suite:
         load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
     for suite in args.suite:
         if not Path(suite).is_dir():
             raise HarnessError("a foreign suite must be a folder", where=suite)
         discover(Path(suite), foreign=True)
-    return int(pytest.main(pytest_args(args, root)))
+    if args.resume:
+        store = Store(rig.database)
+        args.run_id = run_to_resume(store, rig.name, args.run_id)
+        store.close()
+    return int(pytest.main(pytest_args(args, root, rig.results)))

@@ -21,6 +21,13 @@ PROBE_MODULES: tuple[str, ...] = (
     "framebuf", "microbit", "pyb", "deflate", "platform", "vfs", "ssl", "socket", "_thread",
 )
 
+# Capabilities that are not modules, probed by compiling a tiny program. A spec names
+# them in `# requires:` like modules (e.g. `# requires: micropython, emitter.viper`).
+FEATURE_PROBES: dict[str, str] = {
+    "emitter.native": "import micropython\n@micropython.native\ndef f():\n  return 1\nf()\n",
+    "emitter.viper": "import micropython\n@micropython.viper\ndef f() -> int:\n  return 1\nf()\n",
+}
+
 
 @dataclass(frozen=True)
 class Capabilities:

@@ -68,6 +68,27 @@ def free_tcp_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def process_busy(pid: int) -> bool:
+    """True if any thread of ``pid`` is running or runnable (not sleeping).
+
+    A QEMU whose guest waits for input (WFI) has every thread asleep; one that still
+    works through written bytes, or waits for a host CPU, has one running or runnable.
+    """
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return False
+    for tid in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/stat", "rb") as handle:
+                state = handle.read().rsplit(b")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if state not in (b"S", b"I"):
+            return True
+    return False
+
+
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
@@ -129,6 +150,8 @@ class QemuProcess:
         if self.host_pty is not None:
             proc = self.proc
             self.host_pty.peer_alive = lambda: proc.poll() is None
+            if "-icount" not in argv:  # with sleep=off the emulator never looks idle
+                self.host_pty.peer_busy = lambda: process_busy(proc.pid)
             self.url = self.host_pty.path
             return self.url
         deadline = time.monotonic() + self.boot_timeout

@@ -11,7 +11,14 @@ import sys
 import time
 
 from harness.records import Identity, Outcome, Spec
-from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name, split_traceback
+from harness.targets.base import (
+    FEATURE_PROBES,
+    PROBE_MODULES,
+    Capabilities,
+    Target,
+    exception_name,
+    split_traceback,
+)
 
 PROBE_CODE = (
     "import sys\n"
@@ -23,6 +30,12 @@ PROBE_CODE = (
     "    __import__(m)\n"
     "    print('mod', m)\n"
     "  except ImportError:\n"
+    "    pass\n"
+    "for name, src in {feats!r}.items():\n"
+    "  try:\n"
+    "    exec(src, {{}})\n"
+    "    print('mod', name)\n"
+    "  except Exception:\n"
     "    pass\n"
 )
 MODE_ARGS = {"bytecode": [], "native": ["-X", "emit=native"], "viper": ["-X", "emit=viper"]}
@@ -150,7 +163,8 @@ class UnixTarget(Target):
     # -- what it is -------------------------------------------------------------------
     def _probed(self) -> dict[str, list[str]]:
         if self._probe is None:
-            outcome = self._run_argv(self._argv("-c", PROBE_CODE.format(mods=PROBE_MODULES)), 30)
+            code = PROBE_CODE.format(mods=PROBE_MODULES, feats=FEATURE_PROBES)
+            outcome = self._run_argv(self._argv("-c", code), 30)
             probe: dict[str, list[str]] = {}
             for line in outcome.stdout.splitlines():
                 key, _, value = line.partition(" ")

@@ -43,6 +43,7 @@ ENTER_TIMEOUT_S = 5.0
 ENTER_RETRY_S = 1.0  # Ctrl-A is sent again after this, then after twice as long, ...
 SHORT_TIMEOUT_S = 2.0
 INTERRUPT_GRACE_S = 2.0
+BUSY_WAIT_S = 0.5  # longest wait per chunk for an emulator to go idle
 
 
 class ReplTimeout(TransportError):
@@ -95,6 +96,7 @@ class RawRepl:
         self.raw_paste = raw_paste  # None: not yet detected
         self.interrupt_grace_s = interrupt_grace_s  # how long a Ctrl-C may take to work
         self.at_prompt = False  # True when the board waits at the raw prompt
+        self._idle_gate = True  # pace by the emulator going idle, while that works
         self._buf = bytearray()
 
     # ---- the stream -------------------------------------------------------------------
@@ -105,6 +107,7 @@ class RawRepl:
         if device:
             self.device = device
         self.at_prompt = False
+        self._idle_gate = True
         self._buf.clear()
 
     def _fail(self, message: str) -> str:
@@ -266,20 +269,32 @@ class RawRepl:
         del self._buf[:count]
         return data
 
-    def _wait_taken(self, deadline: float) -> None:
-        """On a stream that shows its backlog (an emulator's pty), wait until the
-        emulator has taken every byte written so far."""
+    def _wait_taken(self, deadline: float) -> bool:
+        """On a stream that can tell (an emulator's pty), wait until the emulator has taken
+        every byte written so far and gone idle again (its firmware waits for input, so
+        its receive ring is empty). True when that was seen; False when the stream cannot
+        tell, or the emulator stayed busy for ``BUSY_WAIT_S`` (then this link falls back to
+        time pacing for good)."""
         backlog = getattr(self.stream, "tx_backlog", None)
-        if backlog is None:
-            return
+        pending = getattr(self.stream, "tx_pending", None)
+        if backlog is None or pending is None or not self._idle_gate:
+            return False
+        busy_until = time.monotonic() + BUSY_WAIT_S
         try:
-            while backlog() > 0:
-                if time.monotonic() > deadline:
+            while pending():
+                now = time.monotonic()
+                if now > busy_until and not backlog():
+                    log.info("%s: target never idle while taking input: time pacing",
+                             self.device)
+                    self._idle_gate = False
+                    return False
+                if now > deadline:
                     raise ReplTimeout(self._fail("the target stopped taking input "
                                                  f"({backlog()} bytes not taken)"))
-                time.sleep(0.0005)
+                time.sleep(0.0002)
         except (serial.SerialException, OSError) as err:
             raise LinkLost(self._fail(f"write failed: {err}")) from err
+        return bool(getattr(self.stream, "peer_busy", None))
 
     def _write_paced(self, data: bytes, timeout: float = SHORT_TIMEOUT_S) -> None:
         """Write in chunks of ``chunk_size`` with ``chunk_delay_s`` between them (and, where
@@ -289,8 +304,7 @@ class RawRepl:
             self._write(data)
             return
         for start in range(0, len(data), size):
-            if start:
-                self._wait_taken(time.monotonic() + timeout)
+            if start and not self._wait_taken(time.monotonic() + timeout):
                 time.sleep(self.chunk_delay_s)
             self._write(data[start : start + size])
 

@@ -149,6 +149,8 @@ class HostPty:
         self.timeout = timeout
         self.write_timeout = write_timeout
         self.peer_alive: Callable[[], bool] = lambda: True
+        # Set by the owner when it can tell: True while the emulator still works on input.
+        self.peer_busy: Callable[[], bool] | None = None
         self.is_open = True
 
     def _check_open(self) -> None:
@@ -164,6 +166,12 @@ class HostPty:
         """Bytes written that the emulator has not read yet."""
         self._check_open()
         return _fionread(self.slave)
+
+    def tx_pending(self) -> bool:
+        """True while the emulator has not read, or not finished with, what was written."""
+        if self.tx_backlog():
+            return True
+        return bool(self.peer_busy and self.peer_busy())
 
     def read(self, size: int = 1) -> bytes:
         self._check_open()

@@ -4,4 +4,3 @@ for x in (0.5, 1.5, 2.5, 3.5, -0.5, -1.5, -2.5, 2.4999, 2.5001):
     r = round(x)
     print(x, r, type(r))
 print(round(7), type(round(7)))
-print(round(1e15 + 0.5))

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.native
-# requires: micropython
+# requires: micropython, emitter.native
 # Native code raises, catches and propagates exceptions; finally runs
 import micropython
 

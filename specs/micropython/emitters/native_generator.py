@@ -1,5 +1,5 @@
 # feature: micropython.emitters.native
-# requires: micropython
+# requires: micropython, emitter.native
 # Native generators yield values and receive sent values
 import micropython
 

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.native
-# requires: micropython
+# requires: micropython, emitter.native
 # A @micropython.native function computes the same results as bytecode
 import micropython
 

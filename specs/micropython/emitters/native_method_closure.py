@@ -1,5 +1,5 @@
 # feature: micropython.emitters.native
-# requires: micropython
+# requires: micropython, emitter.native
 # Methods and closures can be native too
 import micropython
 

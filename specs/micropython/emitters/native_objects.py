@@ -1,5 +1,5 @@
 # feature: micropython.emitters.native
-# requires: micropython
+# requires: micropython, emitter.native
 # Native code handles arbitrary objects: strings, dicts, big ints, keyword arguments
 import micropython
 

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.viper
-# requires: micropython
+# requires: micropython, emitter.viper
 # Viper functions with int annotations do machine-integer arithmetic
 import micropython
 

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.viper
-# requires: micropython
+# requires: micropython, emitter.viper
 # Unannotated viper arguments are Python objects; bool return converts to True/False
 import micropython
 

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.viper
-# requires: micropython, array
+# requires: micropython, array, emitter.viper
 # ptr16 and ptr32 index a buffer in 16- and 32-bit units
 import array
 import micropython

@@ -1,5 +1,5 @@
 # feature: micropython.emitters.viper
-# requires: micropython
+# requires: micropython, emitter.viper
 # ptr8 reads and writes the bytes of a buffer directly
 import micropython
 

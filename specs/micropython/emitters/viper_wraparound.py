@@ -1,5 +1,5 @@
 # feature: micropython.emitters.viper
-# requires: micropython
+# requires: micropython, emitter.viper
 # Viper ints are machine words: they wrap instead of growing into big ints
 import micropython
 

@@ -1,5 +1,5 @@
 # feature: micropython.gc.control
-# requires: gc
+# requires: gc, micropython
 # disable() stops automatic collection even past the threshold; enable() resumes it
 import gc
 
@@ -7,18 +7,18 @@ import gc
 def churn():
     start = gc.mem_alloc()
     peak = 0
-    for i in range(300):
+    for i in range(100):
         tmp = [i] * 8
         peak = max(peak, gc.mem_alloc() - start)
     return peak
 
 
 gc.collect()
-gc.threshold(2048)
+gc.threshold(1024)
 gc.disable()
 off = churn()
 gc.enable()
 gc.collect()
 on = churn()
 gc.threshold(-1)
-print(off > 10000, on < 8000)
+print(off > 4000, on < 3000)

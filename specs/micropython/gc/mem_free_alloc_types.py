@@ -1,11 +1,11 @@
 # feature: micropython.gc.collect
-# requires: gc
+# requires: gc, micropython
 # mem_free() and mem_alloc() return non-negative ints; collect() may be called any time
 import gc
 
 gc.collect()
 f, a = gc.mem_free(), gc.mem_alloc()
-print(type(f).__name__, type(a).__name__, f > 0, a > 0)
+print(isinstance(f, int), isinstance(a, int), f > 0, a > 0)
 for _ in range(3):
     gc.collect()
 print(gc.mem_free() > 0)

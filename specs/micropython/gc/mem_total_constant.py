@@ -1,5 +1,5 @@
 # feature: micropython.gc.collect
-# requires: gc
+# requires: gc, micropython
 # Allocating moves bytes from free to allocated: the sum stays the same
 import gc
 

@@ -1,5 +1,5 @@
 # feature: micropython.gc.control
-# requires: gc
+# requires: gc, micropython
 # threshold() reads the allocation threshold (-1 = off); threshold(n) sets it, rounded to blocks
 import gc
 

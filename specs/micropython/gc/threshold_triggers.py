@@ -1,5 +1,5 @@
 # feature: micropython.gc.control
-# requires: gc
+# requires: gc, micropython
 # With a small threshold, collection runs by itself after that many bytes are allocated
 import gc
 

@@ -4,5 +4,5 @@
 import machine
 
 m = (machine.mem8, machine.mem16, machine.mem32)
-print(type(m[0]).__name__, len(set(type(x).__name__ for x in m)))
+print(type(m[0]) is type(m[1]) is type(m[2]))
 print(m[0] is not m[1] and m[1] is not m[2])

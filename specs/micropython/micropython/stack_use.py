@@ -11,5 +11,5 @@ def depth(n):
 
 
 s = micropython.stack_use()
-print(type(s).__name__, s > 0)
-print(depth(10) > depth(0), depth(0) >= s)
+print(isinstance(s, int), s > 0)
+print(depth(4) > depth(0), depth(0) >= s)

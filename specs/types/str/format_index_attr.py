@@ -2,5 +2,8 @@
 # Fields may index their argument ([n] or [key]) or read an attribute (.name).
 print("{0[1]} {0[0]}".format(["x", "y"]))
 print("{d[key]}".format(d={"key": "val"}))
-print("{0.real} {0.imag}".format(3 + 4j))
+class Pt:
+    x = 3
+    y = 4
+print("{0.x},{0.y}".format(Pt()))
 print("{p[0]}-{p[1]}".format(p=(4, 5)))

@@ -1,0 +1,196 @@
+"""Firmware builds: redone only when the source changes; the real build's images against the
+manifest (slow: QEMU boots each image and asks what it runs)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from firmware_support import (
+    REPO,
+    built_firmware,  # noqa: F401  (session fixture)
+    git,
+    needs_qemu,
+    stub_checkout,
+    write_manifest,
+)
+
+from harness.errors import HarnessError
+from harness.firmware.build import build_firmware
+from harness.firmware.check import compare, version_key
+from harness.firmware.manifest import CACHE, file_sha256, load_manifest, load_overlay
+from harness.firmware.mpy import decode_sys_mpy, emitted_version
+from harness.targets import TargetConfig, create_target
+
+STUB_MANIFEST = """\
+    version: 1
+    images:
+      - name: stub-image
+        board: STUB
+        micropython: 9.9.9
+        format: elf
+        source:
+          build: {port: qemu, board: STUB, file: firmware.elf, default: true}
+        flash: qemu
+    """
+
+
+@pytest.fixture
+def stub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A project root with a one-image manifest, and a stub MicroPython checkout."""
+    monkeypatch.delenv("MICROPY_SRC", raising=False)
+    root = tmp_path / "repo"
+    write_manifest(root, STUB_MANIFEST)
+    checkout = stub_checkout(tmp_path / "micropython")
+
+    def build(**kwargs):
+        return build_firmware(root, load_manifest(root), source=str(checkout),
+                              say=lambda _line: None, **kwargs)
+
+    def makes() -> list[str]:
+        log = root / CACHE / "build" / "makes.log"
+        return log.read_text().split() if log.exists() else []
+
+    return root, checkout, build, makes
+
+
+def test_first_build_builds_and_records_the_image(stub):
+    root, checkout, build, makes = stub
+    report = build()
+    assert [(r.step.name, r.status) for r in report.results] == [("mpy-cross", "built"), ("STUB", "built")]
+    image = load_manifest(root).get("stub-image")
+    assert image.available and image.sha256 == file_sha256(image.path)
+    assert image.micropython == "9.9.9-stub"  # the version the build reported
+    assert image.commit == git(checkout, "rev-parse", "HEAD")
+    assert image.path.is_relative_to(root / CACHE)
+    assert not (checkout / "ports" / "qemu" / "build-STUB").exists()  # the checkout stays clean
+    assert makes() == ["mpy-cross", "STUB"]
+
+
+def test_unchanged_source_is_not_rebuilt(stub):
+    root, checkout, build, makes = stub
+    build()
+    overlay = (root / CACHE / "built.yaml").read_text()
+    report = build()
+    assert [r.status for r in report.results] == ["current", "current"]
+    assert makes() == ["mpy-cross", "STUB"]  # make did not run again
+    assert (root / CACHE / "built.yaml").read_text() == overlay
+
+
+def test_a_new_commit_rebuilds(stub):
+    root, checkout, build, makes = stub
+    build()
+    (checkout / "py" / "mpconfig.h").write_text("#define MICROPY_VERSION_MAJOR 10\n")
+    git(checkout, "commit", "-q", "-am", "next")
+    report = build()
+    assert [r.status for r in report.results] == ["built", "built"]
+    assert makes() == ["mpy-cross", "STUB", "mpy-cross", "STUB"]
+    assert load_manifest(root).get("stub-image").commit == git(checkout, "rev-parse", "HEAD")
+
+
+def test_uncommitted_changes_rebuild_and_are_marked_dirty(stub):
+    root, checkout, build, makes = stub
+    build()
+    (checkout / "py" / "mpconfig.h").write_text("#define MICROPY_VERSION_MAJOR 11\n")
+    report = build()
+    assert [r.status for r in report.results] == ["built", "built"]
+    assert load_manifest(root).get("stub-image").commit.endswith("+dirty")
+    assert build().results[1].status == "current"  # the same dirty tree: current
+
+
+def test_a_replaced_image_file_is_rebuilt(stub):
+    root, checkout, build, makes = stub
+    build()
+    image = load_manifest(root).get("stub-image")
+    image.path.write_bytes(b"tampered")
+    assert [r.status for r in build().results] == ["current", "built"]
+
+
+def test_a_failing_step_keeps_what_finished_and_names_the_log(stub):
+    root, checkout, build, makes = stub
+    (checkout / "ports" / "qemu" / "Makefile").write_text("all:\n\t@echo 'main.c:1: error: broken'; false\n")
+    git(checkout, "commit", "-q", "-am", "break the port")
+    with pytest.raises(HarnessError) as err:
+        build()
+    message = str(err.value)
+    assert "building STUB failed (make exit 2)" in message and "main.c:1: error: broken" in message
+    assert str(root / CACHE / "logs" / "STUB.log") in message
+    assert list(load_overlay(root)) == ["mpy-cross"]  # mpy-cross finished and is kept
+
+
+def test_unknown_board_is_a_clear_error(stub):
+    root, checkout, build, makes = stub
+    with pytest.raises(HarnessError, match="no image builds board 'PYBV12'"):
+        build(boards=["PYBV12"])
+
+
+def test_no_source_goes_on_with_one_line(project, monkeypatch):
+    monkeypatch.delenv("MICROPY_SRC", raising=False)
+    (project.root / "firmware").mkdir()
+    (project.root / "firmware" / "manifest.yaml").write_text((REPO / "firmware" / "manifest.yaml").read_text())
+    proc = project.harness("firmware", "build", "--if-available")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().splitlines()
+    assert len(lines) == 1 and "no MicroPython source" in lines[0] and "skipped" in lines[0]
+    proc = project.harness("firmware", "build")
+    assert proc.returncode == 2 and "no MicroPython source" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_missing_source_path_names_it(project, monkeypatch):
+    monkeypatch.setenv("MICROPY_SRC", str(project.root / "nowhere"))
+    (project.root / "firmware").mkdir()
+    (project.root / "firmware" / "manifest.yaml").write_text((REPO / "firmware" / "manifest.yaml").read_text())
+    proc = project.harness("firmware", "build")
+    assert proc.returncode == 2
+    assert "MICROPY_SRC" in proc.stderr and "nowhere" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# ---- the real build ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_built_images_match_their_manifest_entries(built_firmware):  # noqa: F811
+    report, manifest = built_firmware
+    assert {r.step.name for r in report.results} >= {"mpy-cross", "MPS2_AN385", "MICROBIT"}
+    for name in ("micropython-1.29-mps2", "micropython-1.29-microbit"):
+        image = manifest.get(name)
+        assert image.available, name
+        assert image.sha256 == file_sha256(image.path), name
+        assert version_key(image.micropython)[0] == (1, 29, 0), image.micropython
+        assert image.commit == report.source.commit and image.commit
+
+
+@pytest.mark.slow
+@needs_qemu
+@pytest.mark.parametrize(("name", "kind"), [("micropython-1.29-mps2", "qemu-mps2"),
+                                            ("micropython-1.29-microbit", "qemu-microbit")])
+def test_each_built_image_boots_and_reports_the_manifest_version(built_firmware, name, kind):  # noqa: F811
+    _report, manifest = built_firmware
+    image = manifest.get(name)
+    options = {"firmware": str(image.path)}
+    if kind == "qemu-microbit":  # the 1.29 firmware uses semihosting at start
+        options["extra_args"] = ["-semihosting"]
+    target = create_target(TargetConfig(name, kind, options))
+    try:
+        target.start()
+        identity = target.identity().as_dict()
+    finally:
+        target.stop()
+    assert compare(image, identity) == []  # hash, version and build all as recorded
+    assert image.sha256 in identity["firmware"]
+
+
+@pytest.mark.slow
+def test_built_mpy_cross_matches_the_pc_port_bytecode_version(built_firmware):  # noqa: F811
+    _report, _manifest = built_firmware
+    record = load_overlay(REPO)["mpy-cross"]
+    emits = emitted_version(REPO / record["path"])
+    assert record["mpy"] == f"{emits.major}.{emits.sub}"
+    micropython = Path(sys.executable).with_name("micropython")
+    proc = subprocess.run([str(micropython), "-c", "import sys;print(sys.implementation._mpy)"],
+                          capture_output=True, text=True, timeout=30)
+    pc_port = decode_sys_mpy(int(proc.stdout))
+    assert (pc_port.major, pc_port.sub) == (emits.major, emits.sub)

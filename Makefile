@@ -4,18 +4,18 @@ PYTHON  ?= python3
 BIN     := $(VENV)/bin
 STAMPS  := .harness-cache/stamps
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup firmware firmware-pyboard lint bench clean
 
 # The Allure report is generated even when the run has FAILs (exit 1); make's status is the run's,
 # or the report's failure when the run passed.
-run: setup
+run: setup firmware
 	@status=0; $(BIN)/harness run || status=$$?; \
 	if [ $$status -le 1 ]; then \
 	  $(BIN)/harness allure || { s=$$?; [ $$status -ne 0 ] || status=$$s; }; \
 	fi; \
 	exit $$status
 
-test: setup
+test: setup firmware
 	$(BIN)/python -m pytest
 
 setup: $(STAMPS)/system $(STAMPS)/venv $(STAMPS)/node
@@ -33,6 +33,15 @@ $(STAMPS)/venv: pyproject.toml
 $(STAMPS)/node: package.json $(STAMPS)/system
 	npm install --no-audit --no-fund --silent
 	@mkdir -p $(STAMPS) && touch $@
+
+# MicroPython 1.29 for QEMU (mpy-cross, MPS2_AN385, MICROBIT) from $$MICROPY_SRC or the vendored
+# tarball; the harness rebuilds only when the source changed, and goes on without it when there is none.
+firmware: setup
+	$(BIN)/harness firmware build --if-available
+
+# Optional: the real Pyboard's image (a .dfu for `harness firmware flash`).
+firmware-pyboard: setup
+	$(BIN)/harness firmware build --board PYBV11
 
 lint: setup
 	$(BIN)/ruff check harness tests

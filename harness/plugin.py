@@ -189,6 +189,13 @@ class _XdistHooks:
     def pytest_configure_node(self, node: Any) -> None:
         node.workerinput["harness_run_id"] = node.config.stash[STATE].run_id
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node: Any, error: Any) -> None:
+        # The controller collects nothing itself: the workers say whether there were specs,
+        # so it finishes the run and writes the reports.
+        output = getattr(node, "workeroutput", None) or {}
+        node.config.stash[STATE].item_count += int(output.get("harness_items", 0))
+
 
 def _fatal(err: HarnessError) -> None:
     pytest.exit(str(err), returncode=HarnessError.exit_code)
@@ -322,7 +329,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         if state._replay is not None:
             state._session.store.add_run_counts(state.run_id, "resume", {"replayed": state._replay.replayed})
         state._session.close(finish=finish and not is_worker)
-    if is_worker or (state._session is None and state.item_count == 0):
+    if is_worker:
+        session.config.workeroutput["harness_items"] = state.item_count  # type: ignore[attr-defined]
+        return
+    if state._session is None and state.item_count == 0:
         return
     _write_reports(session.config, state, finish)
 

@@ -15,6 +15,7 @@ from harness.baselines import Baseline, load_baseline
 from harness.errors import HarnessError
 from harness.features import Feature, load_features
 from harness.firmware.check import FirmwareCheck, FirmwareRefusal, FirmwareUnavailable
+from harness.hardware import Bench
 from harness.records import FAILING, Expected, Judgement, Outcome, Result, RunRecord, Spec, Verdict
 from harness.reference import Reference
 from harness.rig import Rig, RigTarget
@@ -62,6 +63,8 @@ class Session:
             self.targets[rig_target.name] = LiveTarget(rig_target, load_baseline(path, rig_target.name))
         self.store = store or Store(rig.database)
         self.run_id = run_id or new_run_id()
+        # Scopes wired to targets' pins; a bad instrument entry stops the run here.
+        self.bench = Bench(rig.raw, rig.path, rig.targets, rig.results, self.run_id)
         self.retries = rig.retries
         if record_run:
             self.store.begin_run(
@@ -137,7 +140,7 @@ class Session:
             outcomes: list[Outcome] = []
             for _attempt in range(1 + self.retries + 1):
                 assert live.instance is not None
-                outcome = live.instance.run(spec, mode)
+                outcome = self.bench.run(spec, live.instance, target_name, mode)
                 outcomes.append(outcome)
                 judgements.append(judge(expected, outcome, entry, live.capabilities))
                 verdict = judgements[-1].verdict
@@ -168,6 +171,7 @@ class Session:
         return result
 
     def close(self, finish: bool = True) -> None:
+        self.bench.close()  # before the targets: the virtual scope reads their GPIO
         for live in self.targets.values():
             if live.instance is not None:
                 try:

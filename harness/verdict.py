@@ -5,7 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from harness.measure import strip_measurements
 from harness.records import BaselineEntry, Expected, Judgement, Outcome, Verdict
 from harness.targets.base import Capabilities
 
@@ -64,6 +66,20 @@ def _missing_module(outcome: Outcome, capabilities: Capabilities | None) -> str 
     return None
 
 
+def out_of_limits(measurements: dict) -> str | None:
+    """The first scope check without a valid value or outside its limits, in words."""
+    for check in measurements.get("checks") or ():
+        name, unit, value = check.get("name", "?"), check.get("unit", ""), check.get("value")
+        low, high = check.get("min"), check.get("max")
+        if check.get("problem") or value is None:
+            return f"{name}: {check.get('problem') or 'no valid value'}"
+        if (low is not None and value < low) or (high is not None and value > high):
+            lower = "-inf" if low is None else f"{low:.6g}"
+            upper = "inf" if high is None else f"{high:.6g}"
+            return f"{name} = {value:.6g} {unit}, outside its limits [{lower}, {upper}] {unit}"
+    return None
+
+
 def _matches(expected: Expected, outcome: Outcome) -> bool:
     if outcome.stdout != expected.stdout:
         return False
@@ -79,10 +95,16 @@ def judge(
     capabilities: Capabilities | None = None,
 ) -> Judgement:
     """Decide the verdict of one run of one spec on one target."""
+    # `@measure` lines are the audit's measurement channel, never part of the output compared.
+    outcome = replace(outcome, stdout=strip_measurements(outcome.stdout))
+    if expected is not None:
+        expected = replace(expected, stdout=strip_measurements(expected.stdout))
     if outcome.skipped_reason:
         return Judgement(Verdict.NOT_RUN, outcome.skipped_reason)
     if outcome.link_failed:
         return Judgement(Verdict.INFRA, outcome.detail or "the link to the target failed")
+    if outcome.measurements.get("instrument_error"):  # the scope failed, not the target
+        return Judgement(Verdict.INFRA, str(outcome.measurements["instrument_error"]))
     if outcome.unsupported:
         return Judgement(Verdict.UNSUPPORTED, outcome.unsupported, baseline)
     if outcome.timed_out:
@@ -106,6 +128,9 @@ def judge(
         return Judgement(Verdict.UNSUPPORTED, f"module {missing!r} is not on this target", baseline)
 
     if _matches(expected, outcome):
+        outside = out_of_limits(outcome.measurements)
+        if outside:
+            return Judgement(Verdict.FAIL, outside, baseline)
         if baseline is not None:
             return Judgement(
                 Verdict.STALE_DIFF,

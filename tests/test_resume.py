@@ -29,8 +29,11 @@ def _wait_for_results(proc, db, at_least, deadline_s=120):
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         assert proc.poll() is None, "the run ended before it could be killed midway"
-        if db.exists() and _query(db, "SELECT COUNT(*) FROM results")[0][0] >= at_least:
-            return
+        try:
+            if db.exists() and _query(db, "SELECT COUNT(*) FROM results")[0][0] >= at_least:
+                return
+        except sqlite3.OperationalError:  # the database is being created
+            pass
         time.sleep(0.02)
     raise AssertionError(f"fewer than {at_least} results stored after {deadline_s} s")
 
@@ -102,3 +105,22 @@ def test_resume_with_nothing_to_resume_is_one_line_error(project):
     assert len(proc.stderr.strip().splitlines()) == 1
     proc = project.pytest("specs/", "--harness-resume", "--harness-run-id=nosuch")
     assert proc.returncode == 2 and "no stored run 'nosuch' to resume" in proc.stdout + proc.stderr
+
+
+def test_parallel_run_is_finished_and_resumes_in_parallel(project):
+    for n in range(3):
+        project.spec(f"p{n}.py", f"print({n})\n")
+    db = project.root / "results" / "harness.sqlite"
+    first = project.harness("run", "--run-id", "par", "--pytest-args", "-n 2")
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr
+    assert _query(db, "SELECT finished IS NOT NULL FROM runs WHERE id = 'par'") == [(1,)]
+    with sqlite3.connect(db) as con:  # as if killed before p2 ran on unix
+        con.execute("DELETE FROM results WHERE spec_id = 'p2' AND target = 'unix'")
+        con.execute("UPDATE runs SET finished = NULL")
+    again = project.harness("run", "--resume", "--pytest-args", "-n 2")
+    assert again.returncode == 0, again.stdout[-3000:] + again.stderr
+    assert "resumed run par: 5 results taken from the store" in again.stdout
+    assert _query(db, "SELECT COUNT(*), COUNT(DISTINCT spec_id || target) FROM results") == [(6, 6)]
+    assert _query(db, "SELECT finished IS NOT NULL FROM runs WHERE id = 'par'") == [(1,)]
+    allure = list((project.root / "results" / "allure-results").glob("*-result.json"))
+    assert len(allure) == 6

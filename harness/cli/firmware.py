@@ -75,9 +75,10 @@ def _short(digest: str | None) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     root, manifest = _manifest(args)
-    table = Table(title=f"firmware images ({manifest.path.relative_to(root) if manifest.path.is_relative_to(root) else manifest.path})")
+    shown = manifest.path.relative_to(root) if manifest.path.is_relative_to(root) else manifest.path
+    table = Table(title=f"firmware images ({shown})")
     for column in ("name", "board", "micropython", "format", "flash", "source", "sha256", "here"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column in ("name", "micropython", "sha256"))
     for image in manifest.images.values():
         here = "yes" if image.available else ("not built" if image.source_kind == "build" else "no")
         source = image.origin() + (f", commit {image.commit}" if image.commit else "")
@@ -160,9 +161,4 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"firmware: {message}")
             return 0
         raise HarnessError(message)
-    for result in report.results:
-        record = result.record
-        what = f"built in {result.seconds:g} s" if result.status == "built" else "up to date"
-        print(f"firmware: {result.step.name}: {what}: {record['path']} (MicroPython "
-              f"{record['micropython']}, commit {record['commit']}, sha256 {record['sha256'][:12]}...)")
     return 0

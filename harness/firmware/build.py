@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rich.console import Console
+from rich.markup import escape
 
 from harness.errors import HarnessError
 from harness.firmware.manifest import CACHE, OVERLAY, Manifest, file_sha256, load_overlay
@@ -130,6 +132,7 @@ def build_firmware(
             if not force and is_current(root, record, key):
                 assert record is not None
                 report.results.append(StepResult(step, "current", record))
+                say(f"firmware: {step.name}: up to date: {describe(record)}")
             else:
                 if step.port is not None:
                     _need_toolchain()
@@ -140,9 +143,15 @@ def build_firmware(
                 overlay[step.name] = record
                 _write_overlay(root, overlay)  # at once: an interrupt keeps what finished
                 report.results.append(StepResult(step, "built", record, seconds))
+                say(f"firmware: {step.name}: built in {seconds:g} s: {describe(record)}")
             if step.port is None:
                 mpy_cross = root / record["path"]
         return report
+
+
+def describe(record: dict[str, Any]) -> str:
+    return (f"{record['path']} (MicroPython {record['micropython']}, commit {record['commit']}, "
+            f"sha256 {record['sha256'][:12]}...)")
 
 
 @contextlib.contextmanager
@@ -229,7 +238,7 @@ def _make(argv: list[str], log_path: Path, env: dict[str, str], step: Step) -> N
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                                 env=env, start_new_session=True)
         try:
-            status = proc.wait()
+            status = _wait_showing_progress(proc, step, log_path)
         except BaseException:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGTERM)
@@ -238,6 +247,28 @@ def _make(argv: list[str], log_path: Path, env: dict[str, str], step: Step) -> N
     if status != 0:
         raise HarnessError(f"building {step.name} failed (make exit {status}): "
                            f"{_first_error(log_path)}; full log: {log_path}")
+
+
+def _wait_showing_progress(proc: subprocess.Popen[bytes], step: Step, log_path: Path) -> int:
+    """Wait for make; on a terminal, a spinner with the elapsed time and make's last line."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        return proc.wait()
+    started = time.monotonic()
+    with console.status(f"building {step.name}") as status:
+        while True:
+            try:
+                return proc.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                status.update(f"building {step.name}: {time.monotonic() - started:.0f} s  "
+                              f"[dim]{_last_line(log_path)[:80]}[/dim]")
+
+
+def _last_line(log_path: Path) -> str:
+    with open(log_path, "rb") as handle:
+        handle.seek(max(0, log_path.stat().st_size - 512))
+        lines = handle.read().decode(errors="replace").strip().splitlines()
+    return escape(lines[-1]) if lines else ""
 
 
 def _first_error(log_path: Path) -> str:

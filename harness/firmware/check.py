@@ -177,7 +177,7 @@ class FirmwareCheck:
         not the expected image (unless mismatches are allowed)."""
         identity = dict(identity)
         digest = sha256_in(identity.get("firmware", ""))
-        manifest = self.manifest()
+        manifest = self.manifest() if digest or image else None
         named = manifest.by_sha256(digest) if manifest and digest else None
         if digest:
             identity["firmware_sha256"] = digest

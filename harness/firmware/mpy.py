@@ -5,10 +5,19 @@ version, bits 8-9 the sub-version, bits 10+ its native architecture. Bytecode-on
 files load where the major version matches; native and viper code also need the same
 sub-version and a compatible architecture.
 
-For targets: ``compile_spec(spec, target_mpy)`` gives the bytes, ``runner_code(mpy)`` a
-small program that serves them from a RAM filesystem and imports them (works over the
-raw REPL, and on the PC port), and ``MpyCompileError.stderr`` what to report when the
-spec does not compile.
+For targets, in ``run(spec, mode="mpy")``::
+
+    target_mpy = sys_mpy(identity.extra["sys.implementation"])
+    try:
+        code = runner_code(compile_spec(spec, target_mpy, root=root))
+    except MpyUnsupported as err:
+        return Outcome(unsupported=str(err))
+    except MpyCompileError as err:
+        return Outcome(stderr=err.stderr, exit_code=1, exception=err.exception)
+    return self.run_code(code, spec.timeout)
+
+``runner_code`` serves the bytes from a RAM filesystem and imports them, so it works over
+the raw REPL on boards with no filesystem, and on the PC port (``micropython -c``).
 """
 
 from __future__ import annotations
@@ -67,6 +76,12 @@ class MpyVersion:
 def decode_sys_mpy(value: int) -> MpyVersion:
     """``sys.implementation._mpy`` -> version, sub-version, architecture."""
     return MpyVersion(value & 0xFF, (value >> 8) & 3, (value >> 10) & 0x2F)
+
+
+def sys_mpy(implementation: str) -> int | None:
+    """``sys.implementation._mpy`` from its printed form (the identity probe's first line)."""
+    match = re.search(r"_mpy=(\d+)", implementation or "")
+    return int(match.group(1)) if match else None
 
 
 def find_mpy_cross(root: Path) -> Path:

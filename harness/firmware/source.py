@@ -116,8 +116,9 @@ def open_source(root: Path, origin: Path) -> Source:
 def _tree_key(tree: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(tree.rglob("*")):
-        if path.is_file() and "/build" not in path.as_posix():
-            digest.update(path.relative_to(tree).as_posix().encode())
+        rel = path.relative_to(tree)
+        if path.is_file() and not any(part.startswith("build") for part in rel.parts[:-1]):
+            digest.update(rel.as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

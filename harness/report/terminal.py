@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from harness.records import FAILING, VERDICT_ORDER, Verdict
@@ -60,10 +61,10 @@ def render_summary(matrix: dict[str, Any], problems: list[dict[str, Any]], width
         console.print(f"[bold]items needing attention ({len(problems)}):[/]")
         for row in problems[:MAX_LISTED]:
             style = VERDICT_STYLE.get(row["verdict"], "")
+            text = escape(f"{row['spec_id']} [{row['target']}] {row['reason']}")
             console.print(
-                f"  [{style}]{row['verdict']:<11}[/] {row['spec_id']} [{row['target']}]"
-                f" {row['reason']}", highlight=False, soft_wrap=False, overflow="ellipsis",
-                no_wrap=True,
+                f"  [{style}]{row['verdict']:<11}[/] {text}", highlight=False, soft_wrap=False,
+                overflow="ellipsis", no_wrap=True,
             )
         if len(problems) > MAX_LISTED:
             console.print(f"  ... and {len(problems) - MAX_LISTED} more (see results/matrix.json)")

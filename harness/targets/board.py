@@ -16,6 +16,10 @@ Options (rig file ``options:``):
   cycle``); when given it is the hard reset, so a board that ignores Ctrl-C comes back.
 - ``reopen_timeout``: seconds to wait for the port to come back after a reset (10).
 - ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
+- ``integrity``: verified exchanges (default true; see harness.transport.integrity): the
+  board proves it ran the code sent and the host proves it read what was printed; costs
+  about 0.6 KB of heap and three call levels, so a micro:bit-class board on a clean
+  link may turn it off.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ REBOOT_CODE = b"import machine\nmachine.reset()\n"
 
 class BoardTarget(ReplTarget):
     kind = "board"
+    default_integrity = True  # a real serial link can drop and garble bytes
 
     def __init__(self, config: TargetConfig):
         super().__init__(config)

@@ -18,6 +18,9 @@ Options (rig file ``options:``):
 - ``reuse``: false boots a cold emulator for every spec (for comparison only).
 - ``boot_timeout``: seconds to wait for QEMU's serial device (default 10).
 - ``extra_args``: more QEMU arguments (e.g. ``["-d", "trace:nrf51_gpio_*", "-D", log]``).
+- ``gpio_trace`` (``qemu-microbit``): true, or a list of GPIO lines or pins (``pin0``): logs
+  every change of those outputs with its emulated time (``harness.targets.qemu_gpio``; the
+  virtual scope reads it through ``self.gpio``). Use with ``icount`` for emulated time.
 - ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
 """
 
@@ -42,6 +45,7 @@ import serial
 
 from harness.errors import HarnessError
 from harness.targets.base import TargetConfig
+from harness.targets.qemu_gpio import GpioTrace, lines_mask
 from harness.targets.repl import ReplTarget
 from harness.transport.stream import ByteStream, HostPty, LinkLost, TransportError, open_stream
 
@@ -68,25 +72,34 @@ def free_tcp_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def process_busy(pid: int) -> bool:
-    """True if any thread of ``pid`` is running or runnable (not sleeping).
-
-    A QEMU whose guest waits for input (WFI) has every thread asleep; one that still
-    works through written bytes, or waits for a host CPU, has one running or runnable.
-    """
+def _thread_states(pid: int) -> list[tuple[bytes, bytes]]:
+    """(name, state) of every thread of ``pid``, from /proc."""
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return False
+        return []
+    states = []
     for tid in tasks:
         try:
             with open(f"/proc/{pid}/task/{tid}/stat", "rb") as handle:
-                state = handle.read().rsplit(b")", 1)[1].split()[0]
+                head, _, tail = handle.read().rpartition(b")")
+            states.append((head.partition(b"(")[2], tail.split()[0]))
         except (OSError, IndexError):
             continue
-        if state not in (b"S", b"I"):
-            return True
-    return False
+    return states
+
+
+def process_busy(pid: int) -> bool:
+    """True while the emulated CPU runs (or waits for a host CPU to run on).
+
+    A guest waiting for input halts its CPU (WFI), and QEMU's vCPU thread then sleeps;
+    while it still works through written bytes the thread is running or runnable. With
+    ``-name ...,debug-threads=on`` the vCPU threads are named "CPU n/TCG" and only they
+    count; otherwise every thread does.
+    """
+    states = _thread_states(pid)
+    cpus = [state for name, state in states if b"CPU" in name]
+    return any(state not in (b"S", b"I") for state in (cpus or [s for _, s in states]))
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -150,7 +163,7 @@ class QemuProcess:
         if self.host_pty is not None:
             proc = self.proc
             self.host_pty.peer_alive = lambda: proc.poll() is None
-            if "-icount" not in argv:  # with sleep=off the emulator never looks idle
+            if not any("sleep=off" in arg for arg in argv):  # else it never looks idle
                 self.host_pty.peer_busy = lambda: process_busy(proc.pid)
             self.url = self.host_pty.path
             return self.url
@@ -232,6 +245,10 @@ class QemuTarget(ReplTarget):
         self.seed = int(seed) if seed is not None else None
         self.firmware = self._firmware_path()
         self.process: QemuProcess | None = None
+        self.gpio: GpioTrace | None = None
+        if self.options.get("gpio_trace"):
+            self.gpio = GpioTrace(lines_mask(self.options["gpio_trace"], f"target {self.name!r}"),
+                                  icount_shift=self.icount)
 
     # ---- the command line -------------------------------------------------------------
 
@@ -247,11 +264,16 @@ class QemuTarget(ReplTarget):
     def argv(self) -> list[str]:
         args = [self.qemu, *self.machine_args(), "-nographic"]
         if self.icount is not None:
-            args += ["-icount", f"shift={self.icount},sleep=off"]
+            sleep = "on" if self.options.get("icount_sleep", False) else "off"
+            args += ["-icount", f"shift={self.icount},sleep={sleep}"]
         if self.seed is not None:
             args += ["-seed", str(self.seed)]
-        args += [str(a) for a in self.options.get("extra_args", [])]
-        return args
+        extra = [str(a) for a in self.options.get("extra_args", [])]
+        if "-name" not in extra:  # named vCPU threads let the pty pacing see the guest idle
+            args += ["-name", f"{self.kind},debug-threads=on"]
+        if self.gpio is not None:
+            extra += self.gpio.qemu_args()
+        return args + extra
 
     # ---- ReplTarget hooks ------------------------------------------------------------------
 
@@ -261,6 +283,8 @@ class QemuTarget(ReplTarget):
         if shutil.which(self.qemu) is None:
             raise HarnessError(f"target {self.name!r}: QEMU binary not found", where=self.qemu)
         self._end_process()
+        if self.gpio is not None:
+            self.gpio.new_boot()  # a fresh log: the emulated clock starts again at zero
         self.process = QemuProcess(self.argv(), self.serial_mode, self.boot_timeout)
         url = self.process.start()
         stream: ByteStream

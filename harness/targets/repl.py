@@ -88,10 +88,13 @@ class ReplTarget(Target):
 
     # How a target comes back to a clean state between specs: "soft", "restart", "none".
     default_reset = "soft"
+    # Verified exchanges (harness.transport.integrity): for links that can garble bytes.
+    default_integrity = False
 
     def __init__(self, config: TargetConfig):
         super().__init__(config)
         self.reset_method = str(self.options.get("reset", self.default_reset))
+        self.integrity = bool(self.options.get("integrity", self.default_integrity))
         self.chunk_size = int(self.options.get("chunk_size", 32))
         self.chunk_delay_s = float(self.options.get("chunk_delay_ms", 2.0)) / 1000
         self._repl: RawRepl | None = None
@@ -212,6 +215,10 @@ class ReplTarget(Target):
 
     def run_code(self, code: bytes | str, timeout: float) -> Outcome:
         """Run one program on a clean interpreter; never raises for target or link faults."""
+        if self.integrity:
+            from harness.targets.verified import run_verified
+
+            return run_verified(self, code, timeout)
         steps: list[str] = []
         try:
             self.start()

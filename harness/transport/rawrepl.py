@@ -43,7 +43,8 @@ ENTER_TIMEOUT_S = 5.0
 ENTER_RETRY_S = 1.0  # Ctrl-A is sent again after this, then after twice as long, ...
 SHORT_TIMEOUT_S = 2.0
 INTERRUPT_GRACE_S = 2.0
-BUSY_WAIT_S = 0.5  # longest wait per chunk for an emulator to go idle
+BUSY_WAIT_S = 1.0  # longest wait per chunk for an emulator to go idle
+BUSY_TIMEOUTS_MAX = 4  # that many in a row: the emulator never idles, pace by time
 
 
 class ReplTimeout(TransportError):
@@ -97,6 +98,7 @@ class RawRepl:
         self.interrupt_grace_s = interrupt_grace_s  # how long a Ctrl-C may take to work
         self.at_prompt = False  # True when the board waits at the raw prompt
         self._idle_gate = True  # pace by the emulator going idle, while that works
+        self._busy_timeouts = 0  # consecutive chunks after which it stayed busy
         self._buf = bytearray()
 
     # ---- the stream -------------------------------------------------------------------
@@ -238,6 +240,14 @@ class RawRepl:
         self._write(CTRL_B)
         self.read_until(FRIENDLY_PROMPT, timeout, "friendly prompt after Ctrl-B")
 
+    def reenter(self, timeout: float = SHORT_TIMEOUT_S) -> None:
+        """Ctrl-B then Ctrl-A at the raw prompt: a fresh raw REPL, globals kept. The firmware
+        frees its input line buffer on Ctrl-B (it only shrinks then), which matters on a 9 KB heap."""
+        self.at_prompt = False
+        self._write(CTRL_B + CTRL_A)
+        self.read_until(RAW_BANNER, timeout, "raw REPL banner after Ctrl-B Ctrl-A")
+        self.at_prompt = True
+
     def interrupt(self, timeout: float = INTERRUPT_GRACE_S) -> None:
         """Ctrl-C a running program and wait for the raw prompt after its traceback."""
         self._write(CTRL_C)
@@ -284,9 +294,11 @@ class RawRepl:
             while pending():
                 now = time.monotonic()
                 if now > busy_until and not backlog():
-                    log.info("%s: target never idle while taking input: time pacing",
-                             self.device)
-                    self._idle_gate = False
+                    self._busy_timeouts += 1
+                    if self._busy_timeouts >= BUSY_TIMEOUTS_MAX:
+                        log.info("%s: target never idle while taking input: time pacing",
+                                 self.device)
+                        self._idle_gate = False
                     return False
                 if now > deadline:
                     raise ReplTimeout(self._fail("the target stopped taking input "
@@ -294,6 +306,7 @@ class RawRepl:
                 time.sleep(0.0002)
         except (serial.SerialException, OSError) as err:
             raise LinkLost(self._fail(f"write failed: {err}")) from err
+        self._busy_timeouts = 0
         return bool(getattr(self.stream, "peer_busy", None))
 
     def _write_paced(self, data: bytes, timeout: float = SHORT_TIMEOUT_S) -> None:

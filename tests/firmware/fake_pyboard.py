@@ -52,13 +52,16 @@ print("Please report bugs to http://sourceforge.net/p/dfu-util/tickets/\n")
 in_dfu = s["mode"] == "dfu"
 if "-l" in args:
     if in_dfu:
-        for alt, name in ((3, "@Device Feature/0xFFFF0000/01*004 e"), (1, "@Option Bytes  /0x1FFFC000/01*016 e"),
+        for alt, name in ((3, "@Device Feature/0xFFFF0000/01*004 e"),
+                          (1, "@Option Bytes  /0x1FFFC000/01*016 e"),
                           (0, "@Internal Flash  /0x08000000/04*016Kg,01*064Kg,07*128Kg")):
-            print(f'Found DFU: [0483:df11] ver=2200, devnum=12, cfg=1, intf=0, path="1-1.2", alt={{alt}}, name="{{name}}", serial="385B37623036"')
+            print("Found DFU: [0483:df11] ver=2200, devnum=12, cfg=1, intf=0, path=\"1-1.2\", "
+                  f'alt={{alt}}, name="{{name}}", serial="385B37623036"')
     sys.exit(0)
 if "-D" in args:
     if s.get("dfu_error") == "access":
-        print("dfu-util: Cannot open DFU device 0483:df11 found on devnum 12 (LIBUSB_ERROR_ACCESS)", file=sys.stderr)
+        print("dfu-util: Cannot open DFU device 0483:df11 found on devnum 12 (LIBUSB_ERROR_ACCESS)",
+              file=sys.stderr)
         sys.exit(74)
     if not in_dfu:
         print("dfu-util: No DFU capable USB device available", file=sys.stderr)

@@ -50,7 +50,7 @@ STUB_MPY_CROSS_MAKEFILE = """\
 BUILD ?= build
 all:
 \tmkdir -p $(BUILD)
-\tprintf '#!/bin/sh\\necho "MicroPython v9.9.9 on 2020-01-01; mpy-cross emitting mpy v6.3"\\n' > $(BUILD)/mpy-cross
+\tprintf '#!/bin/sh\\necho "MicroPython v9.9.9; mpy-cross emitting mpy v6.3"\\n' > $(BUILD)/mpy-cross
 \tchmod +x $(BUILD)/mpy-cross
 \techo mpy-cross >> $(BUILD)/../../makes.log
 """

@@ -3,8 +3,12 @@ manifest (slow: QEMU boots each image and asks what it runs)."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -43,6 +47,8 @@ def stub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.delenv("MICROPY_SRC", raising=False)
     root = tmp_path / "repo"
     write_manifest(root, STUB_MANIFEST)
+    (root / "conformance").mkdir()  # marks the project root for the harness command
+    (root / "conformance" / "features.yaml").write_text("version: 1\nfeatures: []\n")
     checkout = stub_checkout(tmp_path / "micropython")
 
     def build(**kwargs):
@@ -128,8 +134,7 @@ def test_unknown_board_is_a_clear_error(stub):
 
 def test_no_source_goes_on_with_one_line(project, monkeypatch):
     monkeypatch.delenv("MICROPY_SRC", raising=False)
-    (project.root / "firmware").mkdir()
-    (project.root / "firmware" / "manifest.yaml").write_text((REPO / "firmware" / "manifest.yaml").read_text())
+    shutil.copytree(REPO / "firmware", project.root / "firmware")
     proc = project.harness("firmware", "build", "--if-available")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.strip().splitlines()
@@ -141,8 +146,7 @@ def test_no_source_goes_on_with_one_line(project, monkeypatch):
 
 def test_missing_source_path_names_it(project, monkeypatch):
     monkeypatch.setenv("MICROPY_SRC", str(project.root / "nowhere"))
-    (project.root / "firmware").mkdir()
-    (project.root / "firmware" / "manifest.yaml").write_text((REPO / "firmware" / "manifest.yaml").read_text())
+    shutil.copytree(REPO / "firmware", project.root / "firmware")
     proc = project.harness("firmware", "build")
     assert proc.returncode == 2
     assert "MICROPY_SRC" in proc.stderr and "nowhere" in proc.stderr and "Traceback" not in proc.stderr
@@ -194,3 +198,36 @@ def test_built_mpy_cross_matches_the_pc_port_bytecode_version(built_firmware):  
                           capture_output=True, text=True, timeout=30)
     pc_port = decode_sys_mpy(int(proc.stdout))
     assert (pc_port.major, pc_port.sub) == (emits.major, emits.sub)
+
+
+def test_an_interrupted_build_stops_make_and_keeps_the_finished_steps(stub):
+    root, checkout, build, makes = stub
+    (checkout / "ports" / "qemu" / "Makefile").write_text(
+        "all:\n\techo $$$$ > $(BUILD)/../../make.pid; sleep 60\n")
+    git(checkout, "commit", "-q", "-am", "a slow port")
+    proc = subprocess.Popen([sys.executable, "-m", "harness.cli", "firmware", "build", "--source",
+                             str(checkout)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    pid_file = root / CACHE / "build" / "make.pid"
+    deadline = time.monotonic() + 60
+    while not (pid_file.exists() and pid_file.read_text().strip()):
+        assert time.monotonic() < deadline and proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGINT)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "interrupted" in err
+    make_shell = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _alive(make_shell):  # the build's process group was stopped with it
+        assert time.monotonic() < deadline, f"make's shell {make_shell} still runs"
+        time.sleep(0.05)
+    assert list(load_overlay(root)) == ["mpy-cross"]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as stat:  # a zombie waiting for its parent is gone too
+        return stat.read().rsplit(")", 1)[1].split()[0] != "Z"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from fake_pyboard import FakePyboard, dfu_file
 
 from harness.firmware.dfu import (
     FlashError,
@@ -15,7 +17,6 @@ from harness.firmware.dfu import (
     parse_dfu_list,
 )
 from harness.firmware.manifest import Image, file_sha256
-from fake_pyboard import FakePyboard, dfu_file
 
 FAST = Timeouts(bootloader_s=1.0, download_s=20.0, board_s=1.0, repl_s=2.0, poll_s=0.02)
 
@@ -164,3 +165,18 @@ def test_an_image_not_meant_for_dfu_is_refused(board, image_file):
     fake = board()
     with pytest.raises(FlashError, match="not flashed through DFU"):
         _flasher(fake, _image(image_file, flash="qemu"), image_file).run()
+
+
+def test_cli_flash_without_a_board_stops_at_find_board(project, tmp_path):
+    """Through the real USB boundary of this machine (real dfu-util, pyserial's listing)."""
+    image = dfu_file(tmp_path / "fw.dfu", "1.29.0-preview")
+    (project.root / "firmware").mkdir()
+    (project.root / "firmware" / "manifest.yaml").write_text(
+        "version: 1\nimages:\n  - {name: pyb, board: PYBV11, micropython: 1.29.0-preview, format: dfu,\n"
+        f"     flash: dfu, sha256: {file_sha256(image)}, source: {{path: {image}}}}}\n")
+    if not shutil.which("dfu-util"):
+        pytest.skip("dfu-util is not installed")
+    proc = project.harness("firmware", "flash", "pyb", "--bootloader-timeout", "1")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert proc.stderr.startswith("harness: error: flashing 'pyb', step 'find board': no Pyboard found")
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr

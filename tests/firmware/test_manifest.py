@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -75,14 +76,14 @@ def test_schema_errors_name_file_line_and_key(tmp_path, body, expected):
 
 
 def test_a_name_defined_twice_is_an_error_at_its_line(tmp_path):
-    entry = GOOD.split("images:\n", 1)[1].format(sha=DEBIAN_SHA256)
-    write_manifest(tmp_path, GOOD.format(sha=DEBIAN_SHA256) + entry)
-    with pytest.raises(HarnessError, match=r"manifest.yaml:13: images.1.name: 'local' defined twice"):
+    text = textwrap.dedent(GOOD.format(sha=DEBIAN_SHA256))
+    write_manifest(tmp_path, text + text.split("images:\n", 1)[1])
+    with pytest.raises(HarnessError, match=r"manifest.yaml:11: images.1.name: 'local' defined twice"):
         load_manifest(tmp_path)
 
 
 def test_cli_reports_a_bad_manifest_in_one_line(project):
-    write_manifest(project.root, "version: 2\nimages: []\n")
+    write_manifest(project.root, GOOD.format(sha=DEBIAN_SHA256).replace("version: 1", "version: 2"))
     proc = project.harness("firmware", "list")
     assert proc.returncode == 2
     assert proc.stderr.startswith("harness: error: ") and "firmware/manifest.yaml:1: version" in proc.stderr
@@ -143,11 +144,11 @@ def test_the_build_overlay_is_merged_and_the_manifest_is_not_touched(tmp_path):
     (tmp_path / OVERLAY).write_text(
         "version: 1\nbuilds:\n  MPS2_AN385:\n"
         "    path: .harness-cache/firmware/images/MPS2_AN385/firmware.elf\n"
-        f"    sha256: {'0' * 64}\n    micropython: 1.29.0-preview.5.gabcdef\n    commit: abcdef1234\n"
+        f"    sha256: {'ab' * 32}\n    micropython: 1.29.0-preview.5.gabcdef\n    commit: abcdef1234\n"
         "    source: /src/micropython\n    source_key: k\n")
     image = load_manifest(tmp_path).get("mps2")
     assert image.available and image.path == image_file
-    assert (image.sha256, image.micropython, image.commit) == ("0" * 64, "1.29.0-preview.5.gabcdef",
+    assert (image.sha256, image.micropython, image.commit) == ("ab" * 32, "1.29.0-preview.5.gabcdef",
                                                                "abcdef1234")
     assert verify(image).status == "MISMATCH"  # the overlay's hash is not the file's
     assert path.read_text() == before

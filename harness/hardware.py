@@ -75,9 +75,9 @@ class Bench:
         base: dict[str, Any] = {"scope": instrument.config.name, "resource": instrument.scope.resource,
                                 "dialect": config.dialect, "identity": instrument.identity,
                                 "virtual": config.virtual}
-        if not _finished(outcome):
-            return replace(outcome, measurements={**base, "note": "not measured: the program did not "
-                                                                  "end normally"})
+        unmeasured = _not_measured(outcome)
+        if unmeasured:
+            return replace(outcome, measurements={**base, "note": f"not measured: {unmeasured}"})
         try:
             report, waves = collect(probe, hw)
         except InstrumentError as err:
@@ -111,12 +111,11 @@ class Bench:
         virtual = None
         if config.virtual:
             from harness.instruments.virtual import VirtualScope
-            from harness.targets.qemu_gpio import MICROBIT_PIN_LINES
 
             if source is None:
                 raise InstrumentError(config.name, "virtual", None,
                                       f"target {config.target!r} has no GPIO trace (gpio_trace: true)")
-            lines = {channel: MICROBIT_PIN_LINES[pin] for pin, channel in config.wiring.items()}
+            lines = {channel: source.board.pins[pin] for pin, channel in config.wiring.items()}
             virtual = VirtualScope(source, lines).start()
             scope = ScpiScope(Link.open(config.name, virtual.resource, config.timeout_s),
                               DIALECTS[config.dialect])
@@ -172,7 +171,7 @@ class Bench:
         try:
             plot_waveforms(waves, self.results / relative, f"{spec.id} on {label} ({measurements['scope']})",
                            notes)
-        except (OSError, ValueError) as err:  # a plot that cannot be drawn must not lose the numbers
+        except Exception as err:  # a plot that cannot be drawn must not lose the numbers
             log.warning("plot of %s: %s", spec.id, err)
             return ""
         return relative.as_posix()
@@ -188,7 +187,16 @@ def _emitter_rejected(hw: HardwareSpec, outcome: Outcome) -> str | None:
     return f"the firmware rejects @micropython.{hw.emitter} ({last})"
 
 
-def _finished(outcome: Outcome) -> bool:
-    return not (outcome.timed_out or outcome.crashed or outcome.link_failed or outcome.unsupported
-                or outcome.skipped_reason or outcome.exception or outcome.stdout == "SKIP\n")
+def _not_measured(outcome: Outcome) -> str | None:
+    """Why a program's pins are not worth measuring (it did not run to its end), or None."""
+    reasons = (
+        (outcome.timed_out, "the program timed out"),
+        (outcome.crashed, "the target crashed"),
+        (outcome.link_failed, "the link to the target failed"),
+        (outcome.unsupported, f"unsupported: {outcome.unsupported}"),
+        (outcome.skipped_reason, f"not run: {outcome.skipped_reason}"),
+        (outcome.exception, f"the program raised {outcome.exception}"),
+        (outcome.stdout == "SKIP\n", "the spec skipped itself (printed SKIP)"),
+    )
+    return next((why for happened, why in reasons if happened), None)
 

@@ -14,7 +14,7 @@ from harness.instruments.dialects import DIALECTS
 from harness.yamlfile import load_yaml
 
 VIRTUAL_DIALECT = "rigol-ds1000z"
-VIRTUAL_KINDS = ("qemu-microbit",)
+VIRTUAL_KINDS = ("qemu-microbit", "qemu-mps2")  # the emulators that trace their outputs
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def _disabled(raw: Mapping[str, Any], target: str) -> bool:
 
 
 def _check_virtual(entry: Mapping[str, Any], target: str | None, targets: Mapping[str, Any], fail) -> None:
-    from harness.targets.qemu_gpio import MICROBIT_PIN_LINES
+    from harness.targets.qemu_gpio import BOARDS
 
     if entry["dialect"] != VIRTUAL_DIALECT:
         raise fail(f"the virtual scope speaks {VIRTUAL_DIALECT}, not {entry['dialect']}", "dialect")
@@ -105,9 +105,10 @@ def _check_virtual(entry: Mapping[str, Any], target: str | None, targets: Mappin
     if not rig_target.config.options.get("gpio_trace"):
         raise fail(f"target {target!r} must trace its GPIO for the virtual scope (gpio_trace: true)",
                    "target")
-    unknown = [pin for pin in entry.get("wiring") or {} if pin not in MICROBIT_PIN_LINES]
+    board = BOARDS[rig_target.kind]
+    unknown = [pin for pin in entry.get("wiring") or {} if pin not in board.pins]
     if unknown:
-        raise fail(f"no micro:bit pin {unknown[0]!r} (pins: {', '.join(MICROBIT_PIN_LINES)})", "wiring")
+        raise fail(f"the {board.name} has no pin {unknown[0]!r} (pins: {', '.join(board.pins)})", "wiring")
     channels = [c for c in (entry.get("wiring") or {}).values() if c > 4]
     if channels:
         raise fail(f"the virtual scope has channels 1-4, not {channels[0]}", "wiring")

@@ -21,9 +21,9 @@ def envelope(times: np.ndarray, volts: np.ndarray, buckets: int = MAX_PLOT_POINT
     edges = np.linspace(0, len(volts), buckets + 1).astype(int)
     lows = np.minimum.reduceat(volts, edges[:-1])
     highs = np.maximum.reduceat(volts, edges[:-1])
-    mids = times[edges[:-1]]
-    step = np.diff(times[edges]) / 2
-    return np.column_stack((mids, mids + step)).ravel(), np.column_stack((lows, highs)).ravel()
+    starts, ends = times[edges[:-1]], times[edges[1:] - 1]
+    mids = (starts + ends) / 2
+    return np.column_stack((starts, mids)).ravel(), np.column_stack((lows, highs)).ravel()
 
 
 def si(value: float | None, unit: str) -> str:

@@ -16,10 +16,9 @@ Options (rig file ``options:``):
   cycle``); when given it is the hard reset, so a board that ignores Ctrl-C comes back.
 - ``reopen_timeout``: seconds to wait for the port to come back after a reset (10).
 - ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
-- ``integrity``: verified exchanges (default true; see harness.transport.integrity): the
-  board proves it ran the code sent and the host proves it read what was printed; costs
-  about 0.6 KB of heap and three call levels, so a micro:bit-class board on a clean
-  link may turn it off.
+- ``integrity``: for a link that can drop or garble bytes (default true; see
+  harness.transport.integrity): a sync check after every program, and answers other
+  than PASS confirmed by a second run.
 """
 
 from __future__ import annotations

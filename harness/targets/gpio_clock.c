@@ -1,9 +1,11 @@
 /*
  * TCG plugin for Debian's QEMU 7.2 (plugin API version 1): emulated time at every change
- * of the nRF51 GPIO outputs.
+ * of a board's GPIO outputs.
  *
- * On each guest store into the GPIO block (0x50000504-0x5000077F) it reads the OUT and DIR
- * registers through the CPU's own address space, and when a watched line changed it writes
+ * On each guest store into the output block (arguments lo= and hi=; default the nRF51 GPIO,
+ * 0x50000504-0x5000077F) it reads the output and direction registers (out=, dir=; dir=0: no
+ * direction register, every line drives) through the CPU's own address space, and when a
+ * watched line changed it writes
  *
  *     gpio out 0x<OUT> dir 0x<DIR> ns <QEMU_CLOCK_VIRTUAL>
  *
@@ -50,12 +52,9 @@ extern int cpu_memory_rw_debug(struct CPUState *cpu, uint64_t addr, void *buf, s
 
 EXPORT int qemu_plugin_version = 1;
 
-#define GPIO_FIRST 0x50000504u
-#define GPIO_LAST 0x5000077Fu
-#define GPIO_OUT 0x50000504u
-#define GPIO_DIR 0x50000514u
-
-static uint32_t watched = 0xFFFF000Fu; /* every line but the LED matrix (4-15) */
+static uint64_t first = 0x50000504u, last = 0x5000077Fu; /* stores that may change outputs */
+static uint64_t out_reg = 0x50000504u, dir_reg = 0x50000514u;
+static uint32_t watched = 0xFFFF000Fu; /* every line but the micro:bit's LED matrix (4-15) */
 static uint32_t last_out, last_dir;
 static bool reported;
 
@@ -63,13 +62,13 @@ static void on_store(unsigned int vcpu, qemu_plugin_meminfo_t info, uint64_t vad
 {
     (void)info;
     (void)udata;
-    if (vaddr < GPIO_FIRST || vaddr > GPIO_LAST) {
+    if (vaddr < first || vaddr > last) {
         return;
     }
     struct CPUState *cpu = qemu_get_cpu((int)vcpu);
-    uint32_t out = 0, dir = 0;
-    if (cpu == NULL || cpu_memory_rw_debug(cpu, GPIO_OUT, &out, 4, false) != 0 ||
-        cpu_memory_rw_debug(cpu, GPIO_DIR, &dir, 4, false) != 0) {
+    uint32_t out = 0, dir = 0xFFFFFFFFu;
+    if (cpu == NULL || cpu_memory_rw_debug(cpu, out_reg, &out, 4, false) != 0 ||
+        (dir_reg != 0 && cpu_memory_rw_debug(cpu, dir_reg, &dir, 4, false) != 0)) {
         return;
     }
     out &= watched;
@@ -99,8 +98,17 @@ EXPORT int qemu_plugin_install(qemu_plugin_id_t id, const struct qemu_info_t *in
 {
     (void)info;
     for (int i = 0; i < argc; i++) {
-        if (strncmp(argv[i], "lines=", 6) == 0) {
-            watched = (uint32_t)strtoul(argv[i] + 6, NULL, 0);
+        const char *arg = argv[i];
+        if (strncmp(arg, "lines=", 6) == 0) {
+            watched = (uint32_t)strtoull(arg + 6, NULL, 0);
+        } else if (strncmp(arg, "lo=", 3) == 0) {
+            first = strtoull(arg + 3, NULL, 0);
+        } else if (strncmp(arg, "hi=", 3) == 0) {
+            last = strtoull(arg + 3, NULL, 0);
+        } else if (strncmp(arg, "out=", 4) == 0) {
+            out_reg = strtoull(arg + 4, NULL, 0);
+        } else if (strncmp(arg, "dir=", 4) == 0) {
+            dir_reg = strtoull(arg + 4, NULL, 0);
         }
     }
     qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);

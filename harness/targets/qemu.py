@@ -12,15 +12,17 @@ Options (rig file ``options:``):
 - ``qemu``: the binary (default ``qemu-system-arm``).
 - ``icount``: N gives deterministic mode ``-icount shift=N,sleep=off``; ``seed``
   (default 1 in deterministic mode) gives ``-seed``.
-- ``serial``: ``pty`` (default: a pty pair the harness owns, so paced writes wait for
-  the emulator to take each chunk), ``qemu-pty`` (QEMU's own pty) or ``tcp`` (a
-  localhost socket, TCP_NODELAY set).
+- ``serial``: ``pipe`` (default: named pipes the harness owns, so paced writes can wait
+  until the emulator has taken each chunk and gone idle: no byte is ever dropped, even
+  on a loaded host), ``pty`` (QEMU's own pty, "char device redirected to /dev/pts/N";
+  time-paced writes only) or ``tcp`` (a localhost socket, TCP_NODELAY set).
 - ``reuse``: false boots a cold emulator for every spec (for comparison only).
 - ``boot_timeout``: seconds to wait for QEMU's serial device (default 10).
 - ``extra_args``: more QEMU arguments (e.g. ``["-d", "trace:nrf51_gpio_*", "-D", log]``).
-- ``gpio_trace`` (``qemu-microbit``): true, or a list of GPIO lines or pins (``pin0``): logs
-  every change of those outputs with its emulated time (``harness.targets.qemu_gpio``; the
-  virtual scope reads it through ``self.gpio``). Use with ``icount`` for emulated time.
+- ``gpio_trace``: true, or a list of lines or pins (micro:bit ``pin0``..., MPS2 ``led0``,
+  ``led1``): logs every change of those outputs with its emulated time
+  (``harness.targets.qemu_gpio``; the virtual scope reads it through ``self.gpio``). Use
+  with ``icount`` for emulated time.
 - ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
 """
 
@@ -45,16 +47,17 @@ import serial
 
 from harness.errors import HarnessError
 from harness.targets.base import TargetConfig
+from harness.targets.qemu_gpio import BOARDS as GPIO_BOARDS
 from harness.targets.qemu_gpio import GpioTrace, lines_mask
 from harness.targets.repl import ReplTarget
-from harness.transport.stream import ByteStream, HostPty, LinkLost, TransportError, open_stream
+from harness.transport.stream import ByteStream, HostPipe, LinkLost, TransportError, open_stream
 
 log = logging.getLogger("harness.targets.qemu")
 
 DEBIAN_MICROBIT_HEX = Path("/usr/share/firmware-microbit-micropython/firmware.hex")
 PTY_LINE = re.compile(rb"char device redirected to (\S+)")
 BOOT_TIMEOUT_S = 10.0
-SERIAL_MODES = ("pty", "qemu-pty", "tcp")
+SERIAL_MODES = ("pipe", "pty", "tcp")
 
 
 @cache
@@ -90,16 +93,14 @@ def _thread_states(pid: int) -> list[tuple[bytes, bytes]]:
 
 
 def process_busy(pid: int) -> bool:
-    """True while the emulated CPU runs (or waits for a host CPU to run on).
+    """True unless every thread of ``pid`` sleeps.
 
-    A guest waiting for input halts its CPU (WFI), and QEMU's vCPU thread then sleeps;
-    while it still works through written bytes the thread is running or runnable. With
-    ``-name ...,debug-threads=on`` the vCPU threads are named "CPU n/TCG" and only they
-    count; otherwise every thread does.
+    A guest waiting for input halts its CPU (WFI): QEMU's vCPU thread sleeps, and so do
+    the others once they have delivered what was written. The vCPU thread alone is not
+    enough: it also sleeps while it waits for QEMU's big lock, held by a thread that is
+    itself waiting for a host CPU; then the guest has not drained its input yet.
     """
-    states = _thread_states(pid)
-    cpus = [state for name, state in states if b"CPU" in name]
-    return any(state not in (b"S", b"I") for state in (cpus or [s for _, s in states]))
+    return any(state not in (b"S", b"I") for _, state in _thread_states(pid))
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:
@@ -133,23 +134,23 @@ class QemuProcess:
         self.log_path = self.workdir / "qemu.log"
         self.proc: subprocess.Popen[bytes] | None = None
         self.url = ""
-        self.host_pty: HostPty | None = None
+        self.host_pipe: HostPipe | None = None
         self._finalizer: weakref.finalize | None = None
 
     def start(self) -> str:
         """Start QEMU; return the serial URL (pty path or socket://).
 
-        Serial modes: ``pty`` (a pty pair this process owns: ``host_pty``), ``qemu-pty``
-        (QEMU allocates the pty; anyone may open its path), ``tcp`` (a localhost socket).
+        Serial modes: ``pipe`` (named pipes this process owns: ``host_pipe``), ``pty``
+        (QEMU allocates a pty; anyone may open its path), ``tcp`` (a localhost socket).
         """
         argv = list(self.argv)
         port = 0
         if self.serial_mode == "tcp":
             port = free_tcp_port()
             argv += ["-serial", f"tcp:127.0.0.1:{port},server=on,wait=off"]
-        elif self.serial_mode == "pty":
-            self.host_pty = HostPty()
-            argv += ["-serial", self.host_pty.path]
+        elif self.serial_mode == "pipe":
+            self.host_pipe = HostPipe(str(self.workdir))
+            argv += ["-serial", self.host_pipe.port]
         else:
             argv += ["-serial", "pty"]
         log.debug("starting %s", " ".join(argv))
@@ -160,12 +161,12 @@ class QemuProcess:
             except OSError as err:
                 raise HarnessError(f"cannot start QEMU: {err}", where=argv[0]) from err
         self._finalizer = weakref.finalize(self, _kill, self.proc)
-        if self.host_pty is not None:
+        if self.host_pipe is not None:
             proc = self.proc
-            self.host_pty.peer_alive = lambda: proc.poll() is None
+            self.host_pipe.peer_alive = lambda: proc.poll() is None
             if not any("sleep=off" in arg for arg in argv):  # else it never looks idle
-                self.host_pty.peer_busy = lambda: process_busy(proc.pid)
-            self.url = self.host_pty.path
+                self.host_pipe.peer_busy = lambda: process_busy(proc.pid)
+            self.url = self.host_pipe.port
             return self.url
         deadline = time.monotonic() + self.boot_timeout
         while True:
@@ -218,8 +219,8 @@ class QemuProcess:
     def stop(self) -> None:
         if self._finalizer is not None:
             self._finalizer()  # kills and reaps, once
-        if self.host_pty is not None:
-            self.host_pty.close()
+        if self.host_pipe is not None:
+            self.host_pipe.close()
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
@@ -231,7 +232,7 @@ class QemuTarget(ReplTarget):
     def __init__(self, config: TargetConfig):
         super().__init__(config)
         self.qemu = str(self.options.get("qemu", "qemu-system-arm"))
-        self.serial_mode = str(self.options.get("serial", "pty"))
+        self.serial_mode = str(self.options.get("serial", "pipe"))
         if self.serial_mode not in SERIAL_MODES:
             raise HarnessError(f"target {self.name!r}: serial must be one of "
                                f"{', '.join(SERIAL_MODES)}, not {self.serial_mode!r}")
@@ -247,8 +248,9 @@ class QemuTarget(ReplTarget):
         self.process: QemuProcess | None = None
         self.gpio: GpioTrace | None = None
         if self.options.get("gpio_trace"):
-            self.gpio = GpioTrace(lines_mask(self.options["gpio_trace"], f"target {self.name!r}"),
-                                  icount_shift=self.icount)
+            board = GPIO_BOARDS[self.kind]
+            self.gpio = GpioTrace(lines_mask(self.options["gpio_trace"], f"target {self.name!r}", board),
+                                  icount_shift=self.icount, board=board)
 
     # ---- the command line -------------------------------------------------------------
 
@@ -269,8 +271,6 @@ class QemuTarget(ReplTarget):
         if self.seed is not None:
             args += ["-seed", str(self.seed)]
         extra = [str(a) for a in self.options.get("extra_args", [])]
-        if "-name" not in extra:  # named vCPU threads let the pty pacing see the guest idle
-            args += ["-name", f"{self.kind},debug-threads=on"]
         if self.gpio is not None:
             extra += self.gpio.qemu_args()
         return args + extra
@@ -288,8 +288,8 @@ class QemuTarget(ReplTarget):
         self.process = QemuProcess(self.argv(), self.serial_mode, self.boot_timeout)
         url = self.process.start()
         stream: ByteStream
-        if self.process.host_pty is not None:
-            stream = self.process.host_pty
+        if self.process.host_pipe is not None:
+            stream = self.process.host_pipe
         else:
             try:
                 stream = open_stream(url)

@@ -1,10 +1,11 @@
-"""GPIO outputs of the emulated micro:bit, with the emulated time of every change.
+"""GPIO outputs of an emulated board, with the emulated time of every change.
 
 A small TCG plugin (``gpio_clock.c``, compiled with gcc on first use into
 ``.harness-cache/qemu-plugins/``) writes one line into QEMU's ``-D`` log whenever a watched
-GPIO line changes level or direction, stamped with ``QEMU_CLOCK_VIRTUAL``. With
+output line changes level or direction, stamped with ``QEMU_CLOCK_VIRTUAL``. With
 ``-icount shift=N,sleep=off`` that clock follows executed instructions (2**N ns each), so
-the stamps are the emulated board's time, not the host's.
+the stamps are the emulated board's time, not the host's. Boards: the micro:bit's nRF51
+GPIO (``qemu-microbit``) and the MPS2 FPGA's user LEDs (``qemu-mps2``).
 
 ``GpioTrace`` belongs to one QEMU target: it gives the emulator its arguments, starts a new
 log at every boot, and parses the log as it grows. The virtual scope reads it.
@@ -21,7 +22,7 @@ import tempfile
 import threading
 import time
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -38,6 +39,32 @@ LED_MATRIX_LINES = range(4, 16)
 # Every line but the LED matrix, whose refresh would flood the log.
 DEFAULT_LINES = sum(1 << n for n in range(32) if n not in LED_MATRIX_LINES)
 HIGH_VOLTS = 3.3  # the nRF51 drives its outputs to VDD
+
+
+@dataclass(frozen=True)
+class GpioBoard:
+    """Where a board's outputs live: the stores that may change them, the registers that
+    hold them (no direction register: every line drives), and its pin names."""
+
+    name: str
+    first: int
+    last: int
+    out_register: int
+    dir_register: int | None
+    pins: dict[str, int] = field(default_factory=dict)
+    default_lines: int = 0xFFFFFFFF
+
+    def plugin_args(self, lines: int) -> str:
+        return (f"lines={lines:#x},lo={self.first:#x},hi={self.last:#x},out={self.out_register:#x},"
+                f"dir={self.dir_register or 0:#x}")
+
+
+NRF51 = GpioBoard("micro:bit (nRF51 GPIO)", 0x50000504, 0x5000077F, 0x50000504, 0x50000514,
+                  MICROBIT_PIN_LINES, DEFAULT_LINES)
+# The MPS2 FPGA's LED register (FPGAIO LED0 at 0x40028000): bit n is user LED n.
+MPS2_LEDS = GpioBoard("MPS2 FPGAIO user LEDs", 0x40028000, 0x40028003, 0x40028000, None,
+                      {"led0": 0, "led1": 1}, 0x3)
+BOARDS: dict[str, GpioBoard] = {"qemu-microbit": NRF51, "qemu-mps2": MPS2_LEDS}
 _LINE = re.compile(rb"^gpio out 0x([0-9a-f]{8}) dir 0x([0-9a-f]{8}) ns (-?\d+)$")
 
 
@@ -110,8 +137,9 @@ class GpioTrace:
     """The GPIO activity of one emulator, across its restarts (one log per boot)."""
 
     def __init__(self, lines: int = DEFAULT_LINES, icount_shift: int | None = None,
-                 plugin: Path | None = None):
+                 plugin: Path | None = None, board: GpioBoard = NRF51):
         self.lines = lines
+        self.board = board
         self.icount_shift = icount_shift
         self._plugin = plugin
         self._folder = Path(tempfile.mkdtemp(prefix="harness-gpio-"))
@@ -152,7 +180,8 @@ class GpioTrace:
         if self.log_path is None:
             self.new_boot()
         plugin = self._plugin or build_plugin()
-        return ["-d", "plugin", "-D", str(self.log_path), "-plugin", f"{plugin},lines={self.lines:#x}"]
+        options = self.board.plugin_args(self.lines)
+        return ["-d", "plugin", "-D", str(self.log_path), "-plugin", f"{plugin},{options}"]
 
     def close(self) -> None:
         self._finalizer()
@@ -203,17 +232,18 @@ class GpioTrace:
         return time.monotonic() - self.last_growth
 
 
-def lines_mask(value: object, where: str) -> int:
-    """The ``gpio_trace`` option: true (every line but the LED matrix) or a list of lines/pins."""
+def lines_mask(value: object, where: str, board: GpioBoard = NRF51) -> int:
+    """The ``gpio_trace`` option: true (the board's default lines; on the micro:bit every line
+    but the LED matrix) or a list of lines or pin names."""
     if value is True:
-        return DEFAULT_LINES
+        return board.default_lines
     if isinstance(value, list) and value:
         mask = 0
         for item in value:
-            line = MICROBIT_PIN_LINES.get(item) if isinstance(item, str) else item
+            line = board.pins.get(item) if isinstance(item, str) else item
             if not isinstance(line, int) or isinstance(line, bool) or not 0 <= line < 32:
-                raise HarnessError(f"gpio_trace: {item!r} is neither a GPIO line (0-31) nor a "
-                                   f"micro:bit pin ({', '.join(MICROBIT_PIN_LINES)})", where=where)
+                raise HarnessError(f"gpio_trace: {item!r} is neither a line (0-31) nor a pin of the "
+                                   f"{board.name} ({', '.join(board.pins)})", where=where)
             mask |= 1 << line
         return mask
     raise HarnessError(f"gpio_trace must be true or a list of lines or pins, not {value!r}", where=where)

@@ -23,6 +23,7 @@ import serial
 
 from harness.records import Identity, Outcome, Spec
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
+from harness.transport.integrity import check_answer, check_sync
 from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
 from harness.transport.recovery import RecoveryFailed, recover
 from harness.transport.stream import ByteStream, TransportError
@@ -88,7 +89,8 @@ class ReplTarget(Target):
 
     # How a target comes back to a clean state between specs: "soft", "restart", "none".
     default_reset = "soft"
-    # Verified exchanges (harness.transport.integrity): for links that can garble bytes.
+    # Links that can drop or garble bytes: sync check after each program, answers confirmed
+    # by repetition (harness.transport.integrity).
     default_integrity = False
 
     def __init__(self, config: TargetConfig):
@@ -203,7 +205,8 @@ class ReplTarget(Target):
             self.reset()
             return []
         except TransportError as err:
-            return self._recover(f"reset before the spec failed: {err}")
+            start_at = "re-enter raw REPL" if self.integrity else None  # nothing runs to Ctrl-C
+            return self._recover(f"reset before the spec failed: {err}", start_at=start_at)
 
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
         if mode != "bytecode":
@@ -215,10 +218,6 @@ class ReplTarget(Target):
 
     def run_code(self, code: bytes | str, timeout: float) -> Outcome:
         """Run one program on a clean interpreter; never raises for target or link faults."""
-        if self.integrity:
-            from harness.targets.verified import run_verified
-
-            return run_verified(self, code, timeout)
         steps: list[str] = []
         try:
             self.start()
@@ -230,6 +229,9 @@ class ReplTarget(Target):
         started = time.monotonic()
         try:
             result = repl.exec(code, timeout)
+            if self.integrity:
+                check_answer(result.stderr, exception_from_stderr(result.stderr))
+                check_sync(repl, self.reset)  # the answer was all of it; the board is in step
         except BoardReset as err:
             return self._after_fault(started, crashed=True, why=str(err), steps=steps,
                                      start_at="re-enter raw REPL")
@@ -241,7 +243,11 @@ class ReplTarget(Target):
             death = self._death(grace_s=0.5)
             if death:
                 return self._after_fault(started, crashed=True, why=f"{err}; {death}", steps=steps)
-            return self._after_fault(started, link_failed=True, why=str(err), steps=steps)
+            # On a lossy link the program has ended (or never started) when the framing fails:
+            # Ctrl-C would only wait; leaving and re-entering the raw REPL resyncs at once.
+            start_at = "re-enter raw REPL" if self.integrity else None
+            return self._after_fault(started, link_failed=True, why=str(err), steps=steps,
+                                     start_at=start_at)
         exception = exception_from_stderr(result.stderr)
         detail = "; ".join(steps)
         if result.timed_out:

@@ -1,5 +1,5 @@
 """Open the byte stream to a board: any pyserial URL, a pty or device path, or ``auto``;
-or own a pty pair for an emulator (``HostPty``).
+or own a pair of pipes for an emulator (``HostPipe``).
 
 ``socket://host:port`` and ``rfc2217://host:port`` come from pyserial's URL handlers;
 a plain path (``/dev/ttyACM0``, ``/dev/pts/3``) is opened as a serial device; ``auto``
@@ -17,7 +17,6 @@ import socket
 import struct
 import termios
 import time
-import tty
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
@@ -41,7 +40,7 @@ WRITE_TIMEOUT_S = 5.0
 
 
 class ByteStream(Protocol):
-    """What the raw REPL needs of a stream: pyserial objects and HostPty both fit."""
+    """What the raw REPL needs of a stream: pyserial objects and HostPipe both fit."""
 
     @property
     def in_waiting(self) -> int: ...
@@ -126,26 +125,32 @@ def open_stream(url: str, baudrate: int = 115200) -> serial.SerialBase:
     return stream
 
 
-class HostPty:
-    """A pty pair owned by this process, for an emulator started with ``-serial <slave>``.
+class HostPipe:
+    """A pair of named pipes owned by this process, for an emulator started with
+    ``-serial pipe:<base>`` (QEMU reads ``<base>.in`` and writes ``<base>.out``).
 
-    We talk on the master; the emulator opens the slave by path. Owning the pair shows
-    how many written bytes the emulator has not taken yet (``tx_backlog``), so paced
-    writes can wait for it: an emulated UART has no wire speed, and a host that
+    Why pipes and not a pty: a pipe shows exactly how many written bytes the emulator
+    has not read yet (FIONREAD on our own end), from the moment they are written; a
+    pty hands them over through the kernel's flip buffer later, so right after a write
+    it looks empty. Paced writes use ``tx_pending`` to wait until the emulator has taken
+    every byte and gone idle: an emulated UART has no wire speed, and a host that
     deschedules the emulator would otherwise let a backlog burst into the firmware's
-    small receive ring and overflow it. Holding the slave open keeps reads from failing
-    when the emulator dies, so ``peer_alive`` (set by the owner) is checked while idle.
+    small receive ring and overflow it (the micro:bit firmware drops such bytes).
 
-    Implements the part of pyserial's interface the raw REPL uses.
+    Both ends stay open here, so reads never see EOF when the emulator dies:
+    ``peer_alive`` (set by the owner) is checked while idle. Implements the part of
+    pyserial's interface the raw REPL uses.
     """
 
-    def __init__(self, timeout: float = POLL_S, write_timeout: float = WRITE_TIMEOUT_S):
-        self.master, self.slave = os.openpty()
-        tty.setraw(self.slave)
-        tty.setraw(self.master)
-        os.set_blocking(self.master, False)
-        self.path = os.ttyname(self.slave)
-        self.port = self.path
+    def __init__(self, directory: str, timeout: float = POLL_S,
+                 write_timeout: float = WRITE_TIMEOUT_S):
+        self.base = os.path.join(directory, "serial")
+        self.port = f"pipe:{self.base}"
+        for suffix in (".in", ".out"):
+            os.mkfifo(self.base + suffix, 0o600)
+        # O_RDWR: opening never blocks and never needs the other side yet.
+        self.tx = os.open(self.base + ".in", os.O_RDWR | os.O_NONBLOCK)
+        self.rx = os.open(self.base + ".out", os.O_RDWR | os.O_NONBLOCK)
         self.timeout = timeout
         self.write_timeout = write_timeout
         self.peer_alive: Callable[[], bool] = lambda: True
@@ -155,17 +160,17 @@ class HostPty:
 
     def _check_open(self) -> None:
         if not self.is_open:
-            raise serial.SerialException(f"{self.path}: closed")
+            raise serial.SerialException(f"{self.port}: closed")
 
     @property
     def in_waiting(self) -> int:
         self._check_open()
-        return _fionread(self.master)
+        return _fionread(self.rx)
 
     def tx_backlog(self) -> int:
         """Bytes written that the emulator has not read yet."""
         self._check_open()
-        return _fionread(self.slave)
+        return _fionread(self.tx)
 
     def tx_pending(self) -> bool:
         """True while the emulator has not read, or not finished with, what was written."""
@@ -175,45 +180,50 @@ class HostPty:
 
     def read(self, size: int = 1) -> bytes:
         self._check_open()
-        ready, _, _ = select.select([self.master], [], [], self.timeout)
+        ready, _, _ = select.select([self.rx], [], [], self.timeout)
         if not ready:
             if not self.peer_alive():
-                raise serial.SerialException(f"{self.path}: the emulator on this pty is gone")
+                raise serial.SerialException(f"{self.port}: the emulator is gone")
             return b""
         try:
-            return os.read(self.master, size)
+            return os.read(self.rx, size)
         except BlockingIOError:
             return b""
         except OSError as err:
-            raise serial.SerialException(f"{self.path}: read failed: {err}") from err
+            raise serial.SerialException(f"{self.port}: read failed: {err}") from err
 
     def write(self, data: bytes) -> int:
         self._check_open()
         view = memoryview(data)
         deadline = time.monotonic() + self.write_timeout
         while view:
-            _, ready, _ = select.select([], [self.master], [], 0.05)
+            _, ready, _ = select.select([], [self.tx], [], 0.05)
             if not ready:
                 if not self.peer_alive():
-                    raise serial.SerialException(f"{self.path}: the emulator on this pty is gone")
+                    raise serial.SerialException(f"{self.port}: the emulator is gone")
                 if time.monotonic() > deadline:
-                    raise serial.SerialTimeoutException(f"{self.path}: write timeout")
+                    raise serial.SerialTimeoutException(f"{self.port}: write timeout")
                 continue
             try:
-                sent = os.write(self.master, view)
+                sent = os.write(self.tx, view)
             except BlockingIOError:
                 continue
             except OSError as err:
-                raise serial.SerialException(f"{self.path}: write failed: {err}") from err
+                raise serial.SerialException(f"{self.port}: write failed: {err}") from err
             view = view[sent:]
         return len(data)
 
     def close(self) -> None:
         if self.is_open:
             self.is_open = False
-            for fd in (self.master, self.slave):
+            for fd in (self.tx, self.rx):
                 try:
                     os.close(fd)
+                except OSError:
+                    pass
+            for suffix in (".in", ".out"):
+                try:
+                    os.unlink(self.base + suffix)
                 except OSError:
                     pass
 

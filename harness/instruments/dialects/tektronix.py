@@ -29,9 +29,9 @@ def parse_wfmoutpre(answer: str) -> dict[str, str]:
             continue
         key, _, value = part.partition(" ")
         key = key.rsplit(":", 1)[-1].upper()
-        for short in _KEYS:
-            if key == short or key.replace("_", "").startswith(short.replace("_", "")):
-                key = short
+        for full in _KEYS:  # short forms are prefixes: NR_P for NR_PT, XIN for XINCR
+            if key == full or (len(key) >= 3 and full.startswith(key)):
+                key = full
                 break
         fields[key] = value.strip().strip('"')
     return fields
@@ -82,7 +82,7 @@ TEKTRONIX_MSO = Dialect(
     divisions=10,
     channel_name=lambda n: f"CH{n}",
     reset=("*RST", "*CLS", "HEADer 0", "*OPC?"),
-    channel=("DISplay:GLObal:{src}:STATE 1", "{src}:PRObe:GAIN {probe}", "{src}:COUPling {coupling}",
+    channel=("DISplay:GLObal:{src}:STATE 1", "{src}:PROBEFunc:EXTAtten {probe}", "{src}:COUPling {coupling}",
              "{src}:SCAle {scale}", "{src}:POSition 0", "{src}:OFFSet {offset}"),
     timebase=("HORizontal:MODE AUTO", "HORizontal:SCAle {scale}", "HORizontal:POSition {position}"),
     trigger=("TRIGger:A:TYPe EDGE", "TRIGger:A:MODe NORMal", "TRIGger:A:EDGE:SOUrce {src}",

@@ -1,0 +1,1 @@
+"""Test instruments that belong to the product: the fault-injecting serial proxy."""

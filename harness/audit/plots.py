@@ -12,14 +12,17 @@ DPI = 90
 
 def _png(figure: Any) -> str:
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    # A fixed layout (no tight bounding box, no layout engine): one drawing pass per plot.
+    figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
-def _figure(width: float, height: float) -> Any:
+def _figure(width: float, height: float, left: float = 0.09, bottom: float = 0.2) -> Any:
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(width, height), layout="constrained")
+    figure = Figure(figsize=(width, height))
+    figure.subplots_adjust(left=left, right=0.98, bottom=bottom, top=0.86, wspace=0.4)
+    return figure
 
 
 def distribution(metric: dict[str, Any], title: str) -> str:
@@ -31,18 +34,21 @@ def distribution(metric: dict[str, Any], title: str) -> str:
     counts = described["histogram"]["counts"]
     edges = described["histogram"]["edges"]
     widths = [b - a for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    from matplotlib.ticker import MaxNLocator
+
     hist.bar(edges[:-1], counts, width=widths, align="edge", color="#4c72b0", edgecolor="white")
     hist.axvline(described["max"], color="#c44e52", linewidth=1, label="observed max")
-    hist.set_xlabel(metric["unit"] or "value")
-    hist.set_ylabel("samples")
-    hist.legend(fontsize=7, loc="upper right")
+    hist.set_xlabel(metric["unit"] or "value", fontsize=8)
+    hist.set_ylabel("samples", fontsize=8)
+    hist.legend(fontsize=7, loc="upper left")
     order.plot(range(1, len(samples) + 1), samples, marker=".", linewidth=0.6, color="#4c72b0")
-    order.set_xlabel("sample, in the order taken")
-    order.set_ylabel(metric["unit"] or "value")
+    order.set_xlabel("sample, in the order taken", fontsize=8)
+    order.set_ylabel(metric["unit"] or "value", fontsize=8)
     for axes in (hist, order):
         axes.tick_params(labelsize=7)
-        axes.ticklabel_format(axis="y", useOffset=False, style="plain")
-    hist.ticklabel_format(axis="x", useOffset=False, style="plain")
+        axes.ticklabel_format(useOffset=False, style="plain")
+        axes.xaxis.set_major_locator(MaxNLocator(4, integer=axes is order))
+        axes.yaxis.set_major_locator(MaxNLocator(4, integer=axes is hist))
     figure.suptitle(title, fontsize=9)
     return _png(figure)
 
@@ -50,7 +56,7 @@ def distribution(metric: dict[str, Any], title: str) -> str:
 def budget_bar(figures: dict[str, Any], title: str) -> str:
     """Observed worst case, with the engineering margin, against the budget and the limit the
     phase's margin leaves."""
-    figure = _figure(7.2, 0.5 + 0.35 * len(figures))
+    figure = _figure(7.2, 0.9 + 0.35 * len(figures), left=0.3, bottom=0.6 / (0.9 + 0.35 * len(figures)))
     axes = figure.subplots()
     names = list(figures)
     for row, name in enumerate(names):

@@ -201,11 +201,23 @@ def _fatal(err: HarnessError) -> None:
     pytest.exit(str(err), returncode=HarnessError.exit_code)
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+def _spec_file(file_path: Path, parent: pytest.Collector) -> SpecFile | None:
     state = parent.config.stash.get(STATE, None)
     if state is None or not is_spec_file(file_path) or state.root_of(file_path) is None:
         return None
     return SpecFile.from_parent(parent, path=file_path)
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    if parent.session.isinitpath(file_path):
+        return None  # named on the command line: pytest's python plugin asks makemodule below
+    return _spec_file(file_path, parent)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    """A spec named on the command line is a spec, not a test module to import."""
+    return _spec_file(module_path, parent)
 
 
 class SpecFile(pytest.File):

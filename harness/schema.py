@@ -23,7 +23,10 @@ def load_schema(name: str) -> dict[str, Any]:
 def validate(data: Any, schema_name: str, where: Path | str, lines: LineMap | None = None) -> None:
     """Raise HarnessError for the first (shallowest) schema violation."""
     validator = jsonschema.Draft202012Validator(load_schema(schema_name))
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), str(e.path)))
+    # unevaluatedProperties errors follow from another failure in the same object (a
+    # failed if/then leaves its keys unevaluated): report the cause first.
+    errors = sorted(validator.iter_errors(data), key=lambda e: (
+        e.validator == "unevaluatedProperties", len(e.absolute_path), str(e.path)))
     if not errors:
         return
     err = errors[0]
@@ -38,4 +41,6 @@ def validate(data: Any, schema_name: str, where: Path | str, lines: LineMap | No
     message = err.message
     if err.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown key")
+    elif err.validator == "unevaluatedProperties":
+        message = message.replace("Unevaluated properties are not allowed", "unknown key")
     raise HarnessError(f"{key}: {message}", where=where, line=line)

@@ -22,6 +22,11 @@ def _exit_text(code: int | None, exception: str | None) -> str:
     return f"uncaught {exception}" if exception else f"exit status {code}"
 
 
+def _last_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1].strip()[:160] if lines else ""
+
+
 def first_difference(expected: str, actual: str) -> str:
     """A one-line description of where two outputs first differ."""
     exp_lines, act_lines = expected.splitlines(), actual.splitlines()
@@ -141,6 +146,8 @@ def judge(
 
     if outcome.stdout != expected.stdout:
         why = first_difference(expected.stdout, outcome.stdout)
+        if outcome.exception and outcome.exception != expected.exception:
+            why += f" (uncaught {_last_line(outcome.stderr) or outcome.exception})"
     else:
         why = (f"expected {_exit_text(expected.exit_code, expected.exception)}, "
                f"got {_exit_text(outcome.exit_code, outcome.exception)}")

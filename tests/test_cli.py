@@ -148,3 +148,11 @@ def test_foreign_suite_runs_with_the_same_rules(project, tmp_path):
     assert cells["foreign.mptests.top"]["unix"] == {"PASS": 1}
     assert {f["area"] for f in matrix["features"]} == {"foreign"}
     assert proc.returncode == 0
+
+
+def test_a_spec_file_named_on_the_command_line_is_a_spec(suite):
+    proc = suite.harness("run", "--targets", "unix", "specs/basics/hello.py")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert _verdicts(suite)["totals"]["unix"] == {"PASS": 1}
+    proc = suite.pytest("specs/basics/hello.py", "specs/json/dumps.py", "--harness-targets=unix", "-v")
+    assert "hello.py::hello[unix] PASSED" in proc.stdout and "dumps.py::dumps[unix] PASSED" in proc.stdout

@@ -21,7 +21,7 @@ from harness.records import SKIPPING, Verdict
 
 AUDIT_LABEL = "audit"
 REQUIREMENT_STATUS = {"met": Status.PASSED, "deviation": Status.PASSED, "not met": Status.FAILED,
-                      "not evidenced": Status.BROKEN}
+                      "not evidenced": Status.BROKEN, "left out": Status.SKIPPED}
 GOOD = {Verdict.PASS.value, Verdict.KNOWN_DIFF.value}
 
 

@@ -165,6 +165,7 @@ def run_audit(root: Path, rig: Rig, profile: Profile, specs: list[Spec], plans: 
             "profile": str(profile.path), "profile_name": profile.name, "profile_sha256": profile.sha256,
             "runs": runs, "specs": [s.id for s in specs], "targets": {}, "environment": environment(),
             "started": time.time(), "instruments": audit_instruments(rig, plans),
+            "targets_left_out": [t.name for t in profile.targets if t not in plans],
         }
         session.store.set_run_info(session.run_id, kind=KIND, audit=info)
         try:

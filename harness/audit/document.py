@@ -61,7 +61,8 @@ def build_document(store: Store, run_id: str, profile: Profile) -> dict[str, Any
         spec_entries.append(summary)
     configurations = info.get("targets", {})
     offline = dict(info.get("offline", {}))
-    requirements = evaluate(profile, groups, configurations, offline, summaries)
+    left_out = list(info.get("targets_left_out", []))
+    requirements = evaluate(profile, groups, configurations, offline, summaries, left_out)
     interrupted = bool(info.get("interrupted"))
     runs_completed = int(info.get("runs_completed", 0))
     shortfalls = []
@@ -99,6 +100,7 @@ def build_document(store: Store, run_id: str, profile: Profile) -> dict[str, Any
             "rig": run["rig"],
             "argv": run.get("argv", []),
             "specs": info.get("specs", []),
+            "targets_left_out": left_out,
         },
         "configuration": {
             "targets": [_configuration(configurations[name], offline.get(name))
@@ -122,7 +124,7 @@ def build_document(store: Store, run_id: str, profile: Profile) -> dict[str, Any
         "deviations": [{"requirement": d.requirement, "target": d.target, "justification": d.justification,
                         "action": d.action} for d in profile.deviations],
         "signoff": {"reviewer": "", "date": "", "decision": "", **profile.signoff},
-        "result": {"status": status, "shortfalls": shortfalls,
+        "result": {"status": status, "shortfalls": shortfalls, "partial": bool(left_out),
                    "requirements": dict(Counter(r["status"] for r in requirements))},
     }
     return document
@@ -179,7 +181,7 @@ def _group_summary(group: ev.Group, profile: Profile) -> dict[str, Any]:
         "run_id": group.rows[0]["run_id"] if group.rows else "",
         "runs": runs,
         "metrics": metrics,
-        "reproducibility": ev.reproducibility(group, profile.jitter_tolerance),
+        "reproducibility": ev.reproducibility(group, profile.tolerance(group.target)),
         "memory": ev.memory(group),
         "concurrency": group.feature.startswith(CONCURRENCY_FEATURE),
     }

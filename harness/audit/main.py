@@ -32,7 +32,9 @@ class AuditResult:
     def summary(self) -> str:
         result = self.document["result"]
         if result["status"] == "pass":
-            return f"profile {self.profile.name}: every requirement met (or a documented deviation)"
+            left = self.document["audit"]["targets_left_out"]
+            return (f"profile {self.profile.name}: every requirement met (or a documented deviation)"
+                    + (f", targets left out: {', '.join(left)}" if left else ""))
         return f"profile {self.profile.name} {result['status']}: " + "; ".join(result["shortfalls"])
 
 

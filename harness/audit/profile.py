@@ -41,6 +41,7 @@ class ProfileTarget:
     seed: int | None = None
     instructions: bool | None = None  # None: count them when icount is on
     optional: bool = False
+    jitter_tolerance: float | None = None  # None: the profile's
     line: int | None = None
 
     @property
@@ -114,6 +115,14 @@ class Profile:
                 return entry
         raise KeyError(name)
 
+    def tolerance(self, target: str) -> float:
+        """Relative spread of instruction counts (and listed metrics) still called reproducible."""
+        try:
+            own = self.target(target).jitter_tolerance
+        except KeyError:
+            own = None
+        return self.jitter_tolerance if own is None else float(own)
+
     def deviation(self, requirement: str, target: str | None) -> Deviation | None:
         for entry in self.deviations:
             if entry.applies(requirement, target):
@@ -151,8 +160,29 @@ def find_profile(value: str, root: Path) -> Path:
     raise HarnessError("no such profile (give a file or a name in conformance/profiles/)", where=value)
 
 
+def _unknown_keys(data: Any, path: Path, lines: LineMap) -> None:
+    """An unknown key, named with its own line (the schema would point at its mapping)."""
+    from harness.schema import load_schema
+
+    schema = load_schema("profile")
+    sections = [((), data, schema["properties"])]
+    for name in ("targets", "requirements", "deviations"):
+        items = data.get(name) if isinstance(data, dict) else None
+        known = schema["properties"][name]["items"]["properties"]
+        sections += [((name, i), item, known) for i, item in enumerate(items or []) if isinstance(item, dict)]
+    for where, mapping, known in sections:
+        if not isinstance(mapping, dict):
+            continue
+        for key in mapping:
+            if key not in known:
+                label = ".".join(str(p) for p in (*where, key))
+                raise HarnessError(f"{label}: unknown key (known: {', '.join(known)})", where=path,
+                                   line=lines.get((*where, key)))
+
+
 def load_profile(path: Path) -> Profile:
     data, lines = load_yaml(path)
+    _unknown_keys(data, path, lines)
     validate(data, "profile", path, lines)
     targets = []
     for index, entry in enumerate(data["targets"]):
@@ -160,7 +190,8 @@ def load_profile(path: Path) -> Profile:
             name=entry.get("as", entry["target"]), target=entry["target"],
             restart=entry.get("restart", "none"), restart_every=entry.get("restart_every"),
             icount=entry.get("icount"), seed=entry.get("seed"), instructions=entry.get("instructions"),
-            optional=bool(entry.get("optional", False)), line=lines.get(("targets", index)),
+            optional=bool(entry.get("optional", False)), jitter_tolerance=entry.get("jitter_tolerance"),
+            line=lines.get(("targets", index)),
         ))
     names = [t.name for t in targets]
     for index, name in enumerate(names):

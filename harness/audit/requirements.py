@@ -10,6 +10,7 @@ from harness.audit.evidence import Group
 from harness.audit.profile import Profile, Requirement
 
 MET, NOT_MET, NOT_EVIDENCED, DEVIATION = "met", "not met", "not evidenced", "deviation"
+LEFT_OUT = "left out"  # every target of the requirement was left out of this audit (--targets)
 
 
 @dataclass
@@ -33,12 +34,15 @@ class Check:
 
 
 def evaluate(profile: Profile, groups: list[Group], configurations: dict[str, dict[str, Any]],
-             offline: dict[str, str], summaries: dict[tuple[str, str], dict[str, Any]]) -> list[dict[str, Any]]:
+             offline: dict[str, str], summaries: dict[tuple[str, str], dict[str, Any]],
+             left_out: list[str] | None = None) -> list[dict[str, Any]]:
     """Every requirement's status and evidence. ``summaries`` maps (spec, target) to the
-    group's computed evidence (metrics, reproducibility, memory)."""
+    group's computed evidence (metrics, reproducibility, memory). Targets ``left_out`` of the
+    audit (``--targets``) are not judged: the report says so."""
     found = []
     for requirement in profile.requirements:
-        targets = list(requirement.targets) or [t.name for t in profile.targets]
+        named = list(requirement.targets) or [t.name for t in profile.targets]
+        targets = [t for t in named if t not in (left_out or [])]
         checks = []
         for target in targets:
             scoped = [g for g in groups if g.target == target and requirement.covers(g.spec_id, g.feature)]
@@ -62,8 +66,8 @@ def evaluate(profile: Profile, groups: list[Group], configurations: dict[str, di
                                        "action": ""}
                     check.status = DEVIATION
             checks.append(check)
-        statuses = {c.status for c in checks}
-        status = MET if statuses == {MET} else (
+        statuses = {c.status for c in checks} or {LEFT_OUT if targets != named else NOT_EVIDENCED}
+        status = MET if statuses == {MET} else LEFT_OUT if statuses == {LEFT_OUT} else (
             DEVIATION if statuses <= {MET, DEVIATION} else (NOT_MET if NOT_MET in statuses else NOT_EVIDENCED))
         found.append({
             "id": requirement.id, "title": requirement.title, "check": requirement.check,
@@ -96,26 +100,36 @@ def _pass(req: Requirement, profile: Profile, groups: list[Group], summaries: di
 
 
 def _reproducible(req: Requirement, profile: Profile, groups: list[Group], summaries: dict) -> Check:
+    """Identical output in every run, and each metric the requirement lists identical too (or,
+    for a spread, within the target's jitter tolerance)."""
     bad, figures = [], {}
     for group in groups:
         summary = summaries[(group.spec_id, group.target)]
         repro = summary["reproducibility"]
-        figures[group.spec_id] = {"status": repro["status"], "distinct_outputs": repro["distinct_outputs"],
-                                  "instructions": repro.get("instructions")}
-        if repro["status"] not in ("deterministic", "jitter", "output-reproducible"):
+        tolerance = profile.tolerance(group.target)
+        figure: dict[str, Any] = {"status": repro["status"], "distinct_outputs": repro["distinct_outputs"]}
+        figures[group.spec_id] = figure
+        if not repro["outputs_identical"]:
             bad.append(f"{group.spec_id}: {repro['explanation']}")
         for name in req.metrics:
             metric = summary["metrics"].get(name)
-            if metric and metric["stats"].get("distinct", 1) > 1:
-                bad.append(f"{group.spec_id}: {name} takes {metric['stats']['distinct']} values "
-                           f"({metric['stats']['min']:g}..{metric['stats']['max']:g})")
+            if metric is None or not metric["stats"].get("n"):
+                continue  # not measured for this spec (e.g. a spec that prints no such timing)
+            described = metric["stats"]
+            figure[name] = {k: described[k] for k in ("distinct", "min", "max", "relative_spread")}
+            if described["distinct"] > 1 and described["relative_spread"] > tolerance:
+                why = repro["explanation"] if name == "emu.instructions" else (
+                    f"{name} takes {described['distinct']} values ({described['min']:g}..{described['max']:g}, "
+                    f"spread {described['relative_spread']:.3%}, tolerance {tolerance:.3%})")
+                bad.append(f"{group.spec_id}: {why}")
     specs = [g.spec_id for g in groups]
     if bad:
         return Check("", NOT_MET, "; ".join(bad), specs, _ids(groups), figures)
     runs = sum(len(g.rows) for g in groups)
-    return Check("", MET, f"{len(groups)} specs, {runs} runs: identical output in every run"
-                 + ("" if not any(f.get("instructions") for f in figures.values())
-                    else ", instruction counts identical (or within tolerance)"), specs, _ids(groups), figures)
+    listed = f"; {', '.join(req.metrics)} identical (tolerance {profile.tolerance(groups[0].target):.3%})" \
+        if req.metrics else ""
+    return Check("", MET, f"{len(groups)} specs, {runs} runs: identical output in every run{listed}",
+                 specs, _ids(groups), figures)
 
 
 def _no_heap_alloc(req: Requirement, profile: Profile, groups: list[Group], summaries: dict) -> Check:

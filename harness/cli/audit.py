@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     result = audit(root, rig, args.profile, runs=args.runs, targets=target_list(args.targets),
                    from_run=args.from_run, pdf=not args.no_pdf, argv=sys.argv[1:], console=console,
                    allow_firmware_mismatch=args.allow_firmware_mismatch)
-    print_summary(result, Console())
+    print_summary(result, Console(width=max(Console().width, 150)))
     if result.status:
         print(f"harness audit: {result.summary}", file=sys.stderr)
     return result.status

@@ -4,7 +4,7 @@ judges them against their limits."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from harness.instruments import analysis
@@ -58,7 +58,7 @@ def collect(probe: Probe, hw: HardwareSpec) -> tuple[dict[str, Any], dict[str, W
         report["checks"] = [_entry(check, probe, None, problem=why) for check in hw.checks]
         return report, {}
     report["acquired"] = True
-    waves = {pin: scope.waveform(probe.channel(pin)) for pin in hw.pins}
+    waves = {pin: _resolved(scope.waveform(probe.channel(pin)), probe) for pin in hw.pins}
     sample = min(wave.x_increment for wave in waves.values())
     report["sample_interval_s"] = sample
     report["time_resolution_s"] = max(sample, probe.source_resolution_s or 0.0)
@@ -66,6 +66,15 @@ def collect(probe: Probe, hw: HardwareSpec) -> tuple[dict[str, Any], dict[str, W
         report["source_time_resolution_s"] = probe.source_resolution_s
     report["checks"] = [_check(check, probe, waves) for check in hw.checks]
     return report, waves
+
+
+def _resolved(wave: Waveform, probe: Probe) -> Waveform:
+    """The waveform stating what its times resolve: its sample interval, or the signal
+    source's resolution when that is coarser."""
+    if probe.source_resolution_s is None:
+        return wave
+    return replace(wave, time_resolution_s=max(wave.x_increment, probe.source_resolution_s),
+                   metadata={**wave.metadata, "time_base": probe.time_base})
 
 
 def _check(check: Check, probe: Probe, waves: dict[str, Waveform]) -> dict[str, Any]:

@@ -11,6 +11,8 @@ import numpy as np
 from harness.instruments.waveform import Waveform
 
 MAX_PLOT_POINTS = 4000  # per trace: min/max envelope, so narrow pulses still show
+DENSE_EDGES = 80  # more edges than this in a capture: add a zoomed column
+ZOOM_EDGES = 8  # the zoom shows this many edges after the trigger
 
 
 def envelope(times: np.ndarray, volts: np.ndarray, buckets: int = MAX_PLOT_POINTS // 2
@@ -39,9 +41,31 @@ def si(value: float | None, unit: str) -> str:
     return f"{value / 1e-9:.4g} n{unit}"
 
 
+def _zoom_span(waves: Mapping[str, Waveform]) -> float | None:
+    """A span showing the first few cycles after the trigger when a trace is too dense to
+    read at full width (None: no zoom needed)."""
+    spans = []
+    for wave in waves.values():
+        volts = np.asarray(wave.volts)
+        if len(volts) < 2:
+            continue
+        high = volts > (volts.min() + volts.max()) / 2
+        flips = np.nonzero(np.diff(high.astype(np.int8)))[0]
+        after = flips[np.asarray(wave.times)[flips] >= 0]
+        if len(flips) > DENSE_EDGES and len(after) > ZOOM_EDGES:
+            spans.append(float(wave.times[after[ZOOM_EDGES]]))
+    return max(spans) if spans else None
+
+
+def _time_unit(span: float) -> tuple[float, str]:
+    return next(((f, u) for f, u in ((1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns")) if span >= f),
+                (1e-9, "ns"))
+
+
 def plot_waveforms(waves: Mapping[str, Waveform], path: Path, title: str,
                    notes: Sequence[str] = ()) -> Path:
-    """One trace per pin, stacked, time in the best unit; ``notes`` below the title."""
+    """One trace per pin, stacked, time in the best unit; ``notes`` below the title. A dense
+    capture gets a second column zoomed on the first cycles after the trigger."""
     os.environ.setdefault("MPLBACKEND", "Agg")
     import matplotlib
 
@@ -49,18 +73,26 @@ def plot_waveforms(waves: Mapping[str, Waveform], path: Path, title: str,
     from matplotlib.figure import Figure
 
     rows = max(1, len(waves))
-    figure = Figure(figsize=(10, 1.8 + 1.6 * rows), dpi=100)
-    axes = figure.subplots(rows, 1, sharex=True, squeeze=False)[:, 0]
+    zoom = _zoom_span(waves)
+    columns = 2 if zoom else 1
+    figure = Figure(figsize=(10 + 4 * (columns - 1), 1.8 + 1.6 * rows), dpi=100)
+    axes = figure.subplots(rows, columns, sharex="col", squeeze=False,
+                           gridspec_kw={"width_ratios": [5, 2][:columns]})
     span = max((abs(w.times[-1]) for w in waves.values() if w.points), default=1.0) or 1.0
-    scale, label = next(((f, u) for f, u in ((1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"))
-                         if span >= f), (1e-9, "ns"))
-    for ax, (pin, wave) in zip(axes, waves.items(), strict=False):
-        times, volts = envelope(np.asarray(wave.times), np.asarray(wave.volts))
-        ax.plot(times / scale, volts, linewidth=0.8, drawstyle="steps-post")
-        ax.set_ylabel(f"{pin}\nch{wave.channel} (V)")
-        ax.axvline(0.0, color="tab:red", linewidth=0.6, linestyle="--")
-        ax.grid(True, linewidth=0.3)
-    axes[-1].set_xlabel(f"time from trigger ({label})")
+    for column, (limit, width) in enumerate([(None, span), (zoom, zoom or 1.0)][:columns]):
+        scale, label = _time_unit(width)
+        for ax, (pin, wave) in zip(axes[:, column], waves.items(), strict=False):
+            times, volts = np.asarray(wave.times), np.asarray(wave.volts)
+            if limit is not None:
+                keep = (times >= -limit * 0.1) & (times <= limit)
+                times, volts = times[keep], volts[keep]
+            times, volts = envelope(times, volts)
+            ax.plot(times / scale, volts, linewidth=0.8, drawstyle="steps-post")
+            ax.axvline(0.0, color="tab:red", linewidth=0.6, linestyle="--")
+            ax.grid(True, linewidth=0.3)
+            if column == 0:
+                ax.set_ylabel(f"{pin}\nch{wave.channel} (V)")
+        axes[-1, column].set_xlabel(f"time from trigger ({label})" if column == 0 else f"zoom ({label})")
     figure.suptitle(title, fontsize=10)
     if notes:
         figure.text(0.01, 0.005, "\n".join(notes), fontsize=7, va="bottom", family="monospace")

@@ -23,7 +23,7 @@ import serial
 
 from harness.records import Identity, Outcome, Spec
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
-from harness.transport.integrity import check_answer, check_sync
+from harness.transport.integrity import check_answer, check_sync, verified_exec
 from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
 from harness.transport.recovery import RecoveryFailed, recover
 from harness.transport.stream import ByteStream, TransportError
@@ -89,8 +89,8 @@ class ReplTarget(Target):
 
     # How a target comes back to a clean state between specs: "soft", "restart", "none".
     default_reset = "soft"
-    # Links that can drop or garble bytes: sync check after each program, answers confirmed
-    # by repetition (harness.transport.integrity).
+    # Links that can drop or garble bytes: verified exchanges, answers confirmed by
+    # repetition (harness.transport.integrity).
     default_integrity = False
 
     def __init__(self, config: TargetConfig):
@@ -228,10 +228,12 @@ class ReplTarget(Target):
         self._dirty = True
         started = time.monotonic()
         try:
-            result = repl.exec(code, timeout)
-            if self.integrity:
+            if self.integrity:  # a lossy link: harness.transport.integrity
+                result = verified_exec(repl, code, timeout)
                 check_answer(result.stderr, exception_from_stderr(result.stderr))
-                check_sync(repl, self.reset)  # the answer was all of it; the board is in step
+                check_sync(repl, self.reset)
+            else:
+                result = repl.exec(code, timeout)
         except BoardReset as err:
             return self._after_fault(started, crashed=True, why=str(err), steps=steps,
                                      start_at="re-enter raw REPL")

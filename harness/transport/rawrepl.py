@@ -240,6 +240,15 @@ class RawRepl:
         self._write(CTRL_B)
         self.read_until(FRIENDLY_PROMPT, timeout, "friendly prompt after Ctrl-B")
 
+    def reenter(self, timeout: float = SHORT_TIMEOUT_S) -> None:
+        """Ctrl-B then Ctrl-A at the raw prompt: a fresh raw REPL, globals kept. The firmware
+        frees its input line buffer on Ctrl-B (it never shrinks otherwise): on a 9 KB heap
+        that is room for the program to run."""
+        self.at_prompt = False
+        self._write(CTRL_B + CTRL_A)
+        self.read_until(RAW_BANNER, timeout, "raw REPL banner after Ctrl-B Ctrl-A")
+        self.at_prompt = True
+
     def interrupt(self, timeout: float = INTERRUPT_GRACE_S) -> None:
         """Ctrl-C a running program and wait for the raw prompt after its traceback."""
         self._write(CTRL_C)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,7 +16,7 @@ from harness.errors import HarnessError
 from harness.instruments import InstrumentError, Link, ScpiScope, analysis, open_scope
 from harness.instruments.dialects import DIALECTS
 from harness.instruments.virtual import Level, ScriptedSource, VirtualScope
-from harness.targets.qemu_gpio import GpioTrace, build_plugin, lines_mask, parse_lines
+from harness.targets.qemu_gpio import MPS2_LEDS, GpioTrace, build_plugin, lines_mask, parse_lines
 
 RES = 64e-9  # the emulator's instruction time under -icount shift=6
 
@@ -172,6 +173,13 @@ def test_gpio_trace_option():
     assert lines_mask(["pin0", 2], "t") == (1 << 3) | (1 << 2)
     with pytest.raises(HarnessError, match="target 'mb': gpio_trace: 'pin99' is neither"):
         lines_mask(["pin99"], "target 'mb'")
+    assert lines_mask(True, "t", MPS2_LEDS) == 0x3
+    assert lines_mask(["led1"], "t", MPS2_LEDS) == 0x2
+    trace = GpioTrace(MPS2_LEDS.default_lines, icount_shift=6, plugin=Path("/p.so"), board=MPS2_LEDS)
+    try:
+        assert trace.qemu_args()[-1] == "/p.so,lines=0x3,lo=0x40028000,hi=0x40028003,out=0x40028000,dir=0x0"
+    finally:
+        trace.close()
 
 
 @pytest.mark.skipif(shutil.which("gcc") is None or shutil.which("nm") is None, reason="no gcc")

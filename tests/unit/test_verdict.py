@@ -81,3 +81,10 @@ def test_traceback_parsing():
     assert exception_name(cpython) == "JSONDecodeError"
     assert split_traceback("out\n" + micro, 1) == ("out\n", micro)
     assert split_traceback("out\n" + micro, 0) == ("out\n" + micro, "")
+
+
+def test_fail_reason_names_the_uncaught_exception():
+    outcome = Outcome(stdout="1\n", exit_code=1, exception="NameError",
+                      stderr="Traceback (most recent call last):\nNameError: name 'delattr' isn't defined\n")
+    reason = judge(EXP, outcome).reason
+    assert reason == "line 2: expected '2', output ended (uncaught NameError: name 'delattr' isn't defined)"

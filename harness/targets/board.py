@@ -158,5 +158,6 @@ class BoardTarget(ReplTarget):
     def _identity_extra(self) -> dict[str, Any]:
         extra: dict[str, Any] = {"port": self.resolved_port or self.port}
         if self.place is not None:
-            extra["labgrid"] = {"place": self.place.config.place, "coordinator": self.place.config.coordinator}
+            config = self.place.config
+            extra["labgrid"] = {"place": config.place, "coordinator": config.coordinator}
         return extra

@@ -368,9 +368,11 @@ class QemuMicrobitTarget(QemuTarget):
         if self.firmware.suffix.lower() == ".elf":
             flash = int(self.options.get("flash_size", 1048576))
             sram = int(self.options.get("sram_size", 262144))
+            # ports/qemu images talk through semihosting at start-up: without it they never
+            # reach the REPL.
             return ["-M", "microbit", "-global", f"nrf51-soc.flash-size={flash}",
-                    "-global", f"nrf51-soc.sram-size={sram}", "-kernel", str(self.firmware),
-                    *monitor]
+                    "-global", f"nrf51-soc.sram-size={sram}", "-semihosting",
+                    "-kernel", str(self.firmware), *monitor]
         return ["-M", "microbit", "-device", f"loader,file={self.firmware}", *monitor]
 
 

@@ -42,6 +42,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "already stored are taken from the store, the others run")
     group.addoption("--harness-allow-firmware-mismatch", action="store_true", default=False,
                     help="run targets whose firmware is not the rig's expected image (recorded)")
+    group.addoption("--harness-parallel", action="store_true", default=False,
+                    help="with -n N: one worker per board, other targets spread (harness.parallel)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
                   default=["specs"])
 
@@ -164,6 +166,10 @@ def pytest_configure(config: pytest.Config) -> None:
             pass  # reported with its line when a spec is collected
     if config.pluginmanager.hasplugin("xdist"):
         config.pluginmanager.register(_XdistHooks(), "harness-xdist")
+        from harness.parallel import ParallelHooks
+
+        state = config.stash[STATE]
+        config.pluginmanager.register(ParallelHooks(state.rig, lambda: state.run_id), "harness-parallel")
 
 
 def _resume_run(state: HarnessState, run_id: str | None) -> None:

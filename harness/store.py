@@ -247,6 +247,12 @@ class Store:
                 found[run_id][target] = seconds or 0.0
         return found
 
+    def item_seconds(self, run_id: str) -> dict[str, tuple[int, float]]:
+        """target -> (items, wall seconds they took, reset and link included) in one run."""
+        rows = self.db.execute("SELECT target, COUNT(*), SUM(finished - started) FROM results"
+                               " WHERE run_id = ? GROUP BY target", (run_id,))
+        return {target: (count, seconds or 0.0) for target, count, seconds in rows}
+
     def item_rows(self, run_ids: list[str], spec_id: str | None = None,
                   feature: str | None = None) -> list[dict[str, Any]]:
         """Results of some runs, optionally of one spec or of a feature and its sub-features."""

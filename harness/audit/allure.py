@@ -82,8 +82,9 @@ def write_allure(document: dict[str, Any], folder: Path) -> int:
         for name, metric in spec["metrics"].items():
             described = metric["stats"]
             if described.get("n"):
-                parameters.append(Parameter(name, f"min {_fmt(described['min'])} mean {_fmt(described['mean'])} "
-                                                  f"max {_fmt(described['max'])} {metric['unit']} (N={described['n']})"))
+                figures = (f"min {_fmt(described['min'])} mean {_fmt(described['mean'])} "
+                           f"max {_fmt(described['max'])} {metric['unit']} (N={described['n']})")
+                parameters.append(Parameter(name, figures))
         body = json.dumps(spec, indent=1, default=str)
         source = f"{uuid.uuid4()}-attachment.json"
         logger.report_attached_data(body, source)
@@ -101,12 +102,15 @@ def write_allure(document: dict[str, Any], folder: Path) -> int:
     for requirement in document["requirements"]:
         details = "\n".join(f"{c['target']}: {c['status']}: {c['detail']}" for c in requirement["checks"])
         logger.report_result(TestResult(
-            uuid=str(uuid.uuid4()), historyId=md5(f"audit:{profile}:req:{requirement['id']}".encode()).hexdigest(),
+            uuid=str(uuid.uuid4()),
+            historyId=md5(f"audit:{profile}:req:{requirement['id']}".encode()).hexdigest(),
             name=f"audit {profile}: requirement {requirement['id']} {requirement['title']}".strip(),
             fullName=f"audit.{profile}.requirements.{requirement['id']}",
             status=REQUIREMENT_STATUS[requirement["status"]],
-            statusDetails=StatusDetails(message=f"{requirement['status']}: {details}"), start=start, stop=stop,
+            statusDetails=StatusDetails(message=f"{requirement['status']}: {details}"),
+            start=start, stop=stop,
             description=details, labels=[*common, Label("suite", "requirements")],
-            parameters=[Parameter("check", requirement["check"]), Parameter("status", requirement["status"])]))
+            parameters=[Parameter("check", requirement["check"]),
+                        Parameter("status", requirement["status"])]))
         count += 1
     return count

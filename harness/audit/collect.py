@@ -215,7 +215,8 @@ def _run_targets(session: Session, profile: Profile, specs: list[Spec], plans: l
                 live.instance.stop()  # an idle emulator under sleep=off still takes a host CPU
 
 
-def _wrap(live: Any, plan: ProfileTarget, profile: Profile, workdir: Path, plugin: Path | None) -> AuditTarget:
+def _wrap(live: Any, plan: ProfileTarget, profile: Profile, workdir: Path,
+          plugin: Path | None) -> AuditTarget:
     inner = live.instance
     boot = None
     if plan.restart == "boot":

@@ -144,7 +144,7 @@ def _instruments(configured: list[dict[str, Any]], rows: list[dict[str, Any]]) -
 def _configuration(config: dict[str, Any], offline: str | None) -> dict[str, Any]:
     found = dict(config)
     kind = config.get("kind", "")
-    found["emulation_note"] = EMULATION_NOTES["qemu"] if kind.startswith("qemu") else EMULATION_NOTES.get(kind, "")
+    found["emulation_note"] = EMULATION_NOTES.get("qemu" if kind.startswith("qemu") else kind, "")
     if offline:
         found["offline"] = offline
     return found

@@ -15,6 +15,7 @@ from harness.audit import stats
 from harness.audit.probe import split_mode
 from harness.measure import parse_measurements, strip_measurements
 
+NOT_RUN = {"UNSUPPORTED", "NOT-RUN"}  # verdicts of runs that never reached the target (precheck)
 TIME_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "ns": 1e-9}
 # Metrics whose samples are times (or instruction counts): the i.i.d. tests and pWCET apply.
 TIMING_UNITS = set(TIME_UNITS) | {"instructions"}
@@ -67,7 +68,8 @@ def waveforms(data: Any) -> list[dict[str, Any]]:
         times = data.get("times") or data.get("t") or data.get("times_s")
         volts = data.get("volts") or data.get("v") or data.get("values")
         if isinstance(times, list) and isinstance(volts, list) and len(times) == len(volts) > 1:
-            found.append({"times": times, "volts": volts, "label": str(data.get("label", data.get("channel", "")))})
+            label = str(data.get("label", data.get("channel", "")))
+            found.append({"times": times, "volts": volts, "label": label})
         for value in data.values():
             found.extend(waveforms(value))
     elif isinstance(data, list):
@@ -146,7 +148,8 @@ def _collect_metrics(group: Group) -> None:
             if sample.name == "gc.span_us":
                 span = sample.value
         if pauses or span is not None:
-            gc_metric = group.metric("spec.gc.pause_us", "us", "measured by the spec on the target (@measure)")
+            gc_metric = group.metric("spec.gc.pause_us", "us",
+                                     "measured by the spec on the target (@measure)")
             gc_metric.timelines.append((pauses, span))
         for name, value in _scope_values({k: v for k, v in row["measurements"].items()
                                           if k != "audit"}).items():
@@ -179,14 +182,21 @@ def reproducibility(group: Group, tolerance: float) -> dict[str, Any]:
         "outputs_identical": len(counts) == 1,
     }
     instructions = group.metrics.get("emu.instructions")
-    values = [v for v in (instructions.per_run if instructions else []) if v is not None]
-    if values:
-        lo, hi = min(values), max(values)
-        relative = (hi - lo) / lo if lo else 0.0
+    pairs = [(v, bool(a.get("first_after_start"))) for v, a in
+             zip(instructions.per_run if instructions else [], group.audit, strict=False) if v is not None]
+    if pairs:
+        values = [v for v, _ in pairs]
+        warm = [v for v, first in pairs if not first]
+        if len(warm) < 2:  # every run a cold start (boot runs): compare them all
+            warm = values
+        lo, hi = min(warm), max(warm)
         found["instructions"] = {
-            "measured_runs": len(values), "distinct": len(set(values)), "min": lo, "max": hi,
-            "spread": hi - lo, "relative_spread": relative, "identical": lo == hi,
-            "first_run_only": len(values) > 2 and len(set(values[1:])) == 1 and values[0] != values[1],
+            "measured_runs": len(values), "distinct": len(set(values)), "min": min(values),
+            "max": max(values), "identical": len(set(values)) == 1,
+            # runs other than the first after each start of the target, where there are such
+            "warm_runs": len(warm), "warm_min": lo, "warm_max": hi, "spread": hi - lo,
+            "relative_spread": (hi - lo) / lo if lo else 0.0,
+            "first_runs_differ": any(not lo <= v <= hi for v, first in pairs if first),
         }
     found["status"], found["explanation"] = _determinism(group, found, tolerance)
     return found
@@ -195,8 +205,13 @@ def reproducibility(group: Group, tolerance: float) -> dict[str, Any]:
 def _determinism(group: Group, found: dict[str, Any], tolerance: float) -> tuple[str, str]:
     restart = (group.audit[0] if group.audit else {}).get("restart", "none")
     counts = found.get("instructions")
+    ran = [row for row in group.rows if row["verdict"] not in NOT_RUN]
+    if not ran:
+        verdicts = sorted({row["verdict"] for row in group.rows})
+        return "not-run", f"the spec did not run on this target ({', '.join(verdicts)}): nothing to compare"
     if not found["outputs_identical"]:
-        return "non-deterministic", (f"{found['distinct_outputs']} different outputs in {found['runs']} runs: "
+        return "non-deterministic", (f"{found['distinct_outputs']} different outputs in {found['runs']} "
+                                     "runs: "
                                      "the program's output depends on something that changes between runs")
     if counts is None:
         return "output-reproducible", ("identical output in every run; no instruction count on this target "
@@ -204,8 +219,10 @@ def _determinism(group: Group, found: dict[str, Any], tolerance: float) -> tuple
     if counts["identical"]:
         return "deterministic", (f"identical output and instruction count ({int(counts['min'])}) in all "
                                  f"{counts['measured_runs']} runs")
-    spread = (f"instruction counts {int(counts['min'])}..{int(counts['max'])} "
-              f"(spread {int(counts['spread'])}, {counts['relative_spread']:.3%})")
+    spread = (f"instruction counts {int(counts['warm_min'])}..{int(counts['warm_max'])} "
+              f"(spread {int(counts['spread'])}, {counts['relative_spread']:.4%})")
+    if counts["warm_runs"] < counts["measured_runs"]:
+        spread = f"in the {counts['warm_runs']} runs that were not the first after a start, " + spread
     if restart == "boot":
         cause = ("no host input reaches the guest during a boot run, so the spread is the program's own: "
                  "it depends on something that differs between runs (a clock, a counter, a random source)")
@@ -213,11 +230,15 @@ def _determinism(group: Group, found: dict[str, Any], tolerance: float) -> tuple
         cause = ("the program arrives over the UART at host-dependent moments of the emulated clock, so "
                  "the firmware's periodic interrupts fall at different points of it; boot runs "
                  "(restart: boot) remove this")
-        if counts["first_run_only"]:
-            cause = "only the first run after a cold start differs (first-use work in the firmware)"
+        if counts["spread"] == 0:
+            cause = "identical once warm"
+    if counts["first_runs_differ"]:
+        cause += ("; the first run after each start of the emulator differs (first use of the firmware's "
+                  f"code paths: {int(counts['min'])}..{int(counts['max'])} over all runs)")
     if counts["relative_spread"] <= tolerance:
-        return "jitter", f"identical output; {spread}, within the tolerance {tolerance:.3%}: {cause}"
-    return "non-deterministic", f"identical output, but {spread}: {cause}"
+        return "jitter", f"identical output; {spread}, within the tolerance {tolerance:.4%}: {cause}"
+    return "non-deterministic", (f"identical output, but {spread}, beyond the tolerance {tolerance:.4%}: "
+                                 f"{cause}")
 
 
 def memory(group: Group) -> dict[str, Any]:
@@ -238,7 +259,8 @@ def memory(group: Group) -> dict[str, Any]:
     if missing:
         found["missing"] = sorted(missing)
     uses_lock = any(a.get("heap_lock_used") for a in audits)
-    violations = [row["id"] for row, a in zip(group.rows, audits, strict=True) if a.get("allocated_under_lock")]
+    violations = [row["id"] for row, a in zip(group.rows, audits, strict=True)
+                  if a.get("allocated_under_lock")]
     left_locked = [row["id"] for row, a in zip(group.rows, audits, strict=True) if a.get("heap_locked_after")]
     completed = [row["id"] for row in group.rows if row["exception"] is None and row["verdict"] in
                  ("PASS", "KNOWN-DIFF")]

@@ -13,7 +13,7 @@ from harness.audit.allure import write_allure
 from harness.audit.collect import run_audit, select_targets
 from harness.audit.document import build_document
 from harness.audit.profile import Profile, find_profile, load_profile, profile_specs
-from harness.audit.report import write_report
+from harness.audit.report import _num, write_report
 from harness.errors import HarnessError
 from harness.rig import Rig
 from harness.store import Store
@@ -66,20 +66,23 @@ def audit(root: Path, rig: Rig, profile_name: str, runs: int | None = None, targ
 
 def print_summary(result: AuditResult, console: Console) -> None:
     """Per spec and target: verdicts, determinism, instruction count and the spec's timings."""
-    table = Table(title=f"audit {result.profile.name} ({result.document['audit']['run_id']})", show_lines=False)
-    for column in ("target", "spec", "verdicts", "determinism", "instructions", "timing (min / mean / max, N)"):
+    table = Table(title=f"audit {result.profile.name} ({result.document['audit']['run_id']})")
+    for column in ("target", "spec", "verdicts", "determinism", "instructions",
+                   "timing (min / mean / max, N)"):
         table.add_column(column, overflow="fold")
     for spec in result.document["specs"]:
         repro = spec["reproducibility"]
         counts = repro.get("instructions")
-        icount = "" if not counts else (f"{int(counts['min'])} x{counts['measured_runs']}" if counts["identical"]
-                                        else f"{int(counts['min'])}..{int(counts['max'])}")
+        icount = ""
+        if counts:
+            icount = (f"{int(counts['min'])} x{counts['measured_runs']}" if counts["identical"]
+                      else f"{int(counts['min'])}..{int(counts['max'])}")
         timings = []
         for name, metric in spec["metrics"].items():
             described = metric["stats"]
             if name.startswith("spec.") and metric["unit"] in ("us", "ms", "s") and described.get("n"):
-                timings.append(f"{name[5:]} {described['min']:g} / {described['mean']:.6g} / "
-                               f"{described['max']:g} {metric['unit']}, N={described['n']}")
+                timings.append(f"{name[5:]} {_num(described['min'])} / {_num(described['mean'])} / "
+                               f"{_num(described['max'])} {metric['unit']}, N={described['n']}")
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(spec["verdicts"].items()))
         table.add_row(spec["target"], spec["spec_id"], verdicts, repro["status"], icount, "\n".join(timings))
     console.print(table)

@@ -114,6 +114,7 @@ class AuditTarget(Target):
         self.marks = MarkLog(workdir / f"{plan.name}.log")
         self.boot = boot
         self.restarts = 0
+        self._fresh = True  # the next run is the first since the target started
 
     # ---- the Target interface, delegated -------------------------------------------------
 
@@ -146,6 +147,7 @@ class AuditTarget(Target):
             self.inner.start()  # boots and enters the raw REPL; what the boot logged is skipped
         self._follow_log()
         self.marks.skip()
+        self._fresh = True
 
     # ---- running ----------------------------------------------------------------------
 
@@ -155,6 +157,9 @@ class AuditTarget(Target):
         evidence: dict[str, Any] = {"restart": self.plan.restart, "heap_lock_used": uses_heap_lock(source)}
         if self.plan.restart == "run" and self.boot is None:
             self.restart()
+        # The first run after a start finds the firmware cold (first use of its code paths).
+        evidence["first_after_start"] = self._fresh or self.boot is not None
+        self._fresh = False
         if self.boot is not None:
             outcome = self._run_boot(spec, source, evidence)
         elif isinstance(self.inner, ReplTarget):

@@ -285,5 +285,6 @@ def select_specs(profile: Profile, specs: list[Spec]) -> list[Spec]:
     for index, pattern in enumerate(profile.specs):
         if not any(spec_matches(s.id, pattern) for s in specs):
             where, line = profile.where("specs", index)
-            raise HarnessError(f"specs.{index}: {pattern!r} names no spec under specs/", where=where, line=line)
+            raise HarnessError(f"specs.{index}: {pattern!r} names no spec under specs/", where=where,
+                               line=line)
     return chosen

@@ -31,6 +31,7 @@ RESTART_TEXT = {"none": "the target's own reset (soft reset, or a fresh interpre
 
 
 def _num(value: Any) -> str:
+    """A figure for people: thousands separated, 4 significant digits for fractions."""
     if value is None or isinstance(value, Undefined | bool) or not isinstance(value, int | float):
         return ""
     if isinstance(value, float) and not value.is_integer():
@@ -39,7 +40,9 @@ def _num(value: Any) -> str:
 
 
 def _pct(value: Any) -> str:
-    return "" if value is None or isinstance(value, Undefined) else f"{float(value):.0%}" if float(value) * 100 % 1 == 0 else f"{float(value):.1%}"
+    if value is None or isinstance(value, Undefined):
+        return ""
+    return f"{float(value):.0%}" if float(value) * 100 % 1 == 0 else f"{float(value):.1%}"
 
 
 def _idlist(ids: list[int]) -> str:
@@ -86,7 +89,8 @@ def render_html(document: dict[str, Any], json_name: str) -> str:
     budget_plots = {}
     for requirement in document["requirements"]:
         if requirement["check"] == "budget":
-            figures = {f"{c['target']}: {spec}": f for c in requirement["checks"] for spec, f in c["figures"].items()}
+            figures = {f"{c['target']}: {spec}": f for c in requirement["checks"]
+                       for spec, f in c["figures"].items()}
             if figures:
                 budget_plots[requirement["id"]] = plots.budget_bar(figures, f"{requirement['id']} "
                                                                    f"({requirement['metric']})")

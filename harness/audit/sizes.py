@@ -40,7 +40,8 @@ def elf_size(path: Path) -> dict[str, Any] | None:
         text, data, bss = (int(f) for f in fields[:3])
     except ValueError:
         return None
-    return {"text": text, "data": data, "bss": bss, "flash_bytes": text + data, "ram_static_bytes": data + bss,
+    return {"text": text, "data": data, "bss": bss, "flash_bytes": text + data,
+            "ram_static_bytes": data + bss,
             "source": Path(tool).name}
 
 

@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", default=None, help="folder for reports (default: the rig's)")
     parser.add_argument("--profile", required=True,
                         help="profile file, or a name in conformance/profiles/ (e.g. cdr-emulator)")
-    parser.add_argument("--runs", type=int, default=None, help="runs per spec and target (default: the profile's)")
+    parser.add_argument("--runs", type=int, default=None,
+                        help="runs per spec and target (default: the profile's)")
     parser.add_argument("--from-run", default=None, metavar="RUN_ID",
                         help="write the report of a stored audit run again, without running anything")
     parser.add_argument("--no-pdf", action="store_true", help="skip printing the page to PDF with Chromium")

@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                              "are taken from the store, the rest run")
     parser.add_argument("--allow-firmware-mismatch", action="store_true",
                         help="run targets whose firmware is not the rig's expected image (recorded)")
+    parser.add_argument("--parallel", nargs="?", type=int, const=0, default=None, metavar="N",
+                        help="spread the targets over N pytest-xdist workers (no N: one per target; "
+                             "1: serial); one worker per board, never two on one (default: the rig's "
+                             "parallel:)")
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
     parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
     parser.set_defaults(func=run)
@@ -73,4 +77,7 @@ def run(args: argparse.Namespace) -> int:
         store = Store(rig.database)
         args.run_id = run_to_resume(store, rig.name, args.run_id)
         store.close()
-    return int(pytest.main(pytest_args(args, root, rig.results)))
+    from harness.parallel import xdist_args
+
+    argv = pytest_args(args, root, rig.results) + xdist_args(args.parallel, rig, args.targets)
+    return int(pytest.main(argv))

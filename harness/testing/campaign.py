@@ -38,8 +38,8 @@ from harness.records import Result, Verdict
 from harness.testing.faultproxy import FaultPlan, FaultProxy
 
 # Fault rates of the campaign: per byte (drop, garble), per forwarded chunk (delay, outage).
-DEFAULT_PLAN = FaultPlan(drop=1 / 2000, garble=1 / 2000, delay=0.02, delay_s=(0.005, 0.1),
-                         outage=0.001, outage_s=(0.2, 1.0), seed=1)
+DEFAULT_PLAN = FaultPlan(drop=1 / 4000, garble=1 / 4000, delay=0.02, delay_s=(0.005, 0.1),
+                         outage=1 / 40000, outage_s=(0.2, 1.0), seed=1)
 
 # (template, share of the specs, verdict)
 TEMPLATES: tuple[tuple[str, float, Verdict], ...] = (

@@ -38,7 +38,7 @@ CHUNK_GAP_S = 0.002
 
 @dataclass(frozen=True)
 class FaultPlan:
-    """Fault rates: per byte for drop and garble, per forwarded chunk for delay and outage."""
+    """Fault rates: per byte for drop, garble and outage, per forwarded chunk for delay."""
 
     drop: float = 0.0
     garble: float = 0.0
@@ -208,6 +208,10 @@ class FaultProxy:
             state.offset += 1
             # Always draw both numbers, so a byte's fate does not depend on the rates of others.
             r_drop, r_garble, flip = state.rng.random(), state.rng.random(), state.rng.randrange(1, 256)
+            r_outage, down = state.rng.random(), state.rng.uniform(*plan.outage_s)
+            if r_outage < plan.outage:  # the link goes; this byte and the rest of the chunk with it
+                self._outage(down, "random", direction)
+                break
             if hit and r_drop < plan.drop:
                 self._record(direction, "drop", f"{byte:#04x}")
                 continue
@@ -218,20 +222,14 @@ class FaultProxy:
         self.stats.bytes[direction] += len(data)
         return bytes(out)
 
-    def _chunk_faults(self, direction: str) -> bool:
-        """Delay or cut the link before forwarding a chunk; False if the chunk is lost."""
+    def _delay(self, direction: str) -> None:
+        """Maybe hold a chunk back before forwarding it (what follows queues behind)."""
         plan = self.plan
         state = self._dirs[direction]
-        r_delay, r_outage = state.rng.random(), state.rng.random()
-        length = state.rng.uniform(*plan.delay_s)
-        down = state.rng.uniform(*plan.outage_s)
-        if r_outage < plan.outage:
-            self._outage(down, "random", direction)
-            return False
+        r_delay, length = state.rng.random(), state.rng.uniform(*plan.delay_s)
         if r_delay < plan.delay:
             self._record(direction, "delay", f"{length:.3f} s")
             self._stop.wait(length)
-        return True
 
     # ---- pumps ----------------------------------------------------------------------------
 
@@ -252,8 +250,7 @@ class FaultProxy:
             if not data:
                 self._forget(client)
                 continue
-            if not self._chunk_faults("to_board"):
-                continue
+            self._delay("to_board")
             self._write_board(self._spoil("to_board", data))
 
     def _forget(self, client: socket.socket) -> None:
@@ -291,8 +288,7 @@ class FaultProxy:
             client = self._client
             if client is None:
                 continue  # the link is down: what the board says now is lost
-            if not self._chunk_faults("from_board"):
-                continue
+            self._delay("from_board")
             data = self._spoil("from_board", data)
             client = self._client  # a delay may have outlived the connection
             if client is None or not data:

@@ -62,6 +62,7 @@ from harness.transport.stream import TransportError
 MOD = 65521
 SYNC_TIMEOUT_S = 2.0
 LOAD_TIMEOUT_S = 5.0
+REENTER_TIMEOUT_S = 1.0  # boards answer Ctrl-B Ctrl-A in milliseconds; a damaged banner costs this
 RUN_CODE = b"exec(_h,{'__name__':'__main__'})"
 LOAD = """\
 _h={code}
@@ -111,7 +112,7 @@ def verified_exec(repl: RawRepl, code: bytes | str, timeout: float) -> ExecResul
             return loaded
         raise OutOfSync(f"{repl.device}: load not confirmed: got {loaded.stdout[-60:]!r} "
                         f"{loaded.stderr[-60:]!r}, expected {load_answer(code, nonce)!r}")
-    repl.reenter()
+    repl.reenter(REENTER_TIMEOUT_S)
     return repl.exec(RUN_CODE, timeout)
 
 

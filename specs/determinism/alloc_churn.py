@@ -8,11 +8,14 @@ import gc
 import time
 
 
-def churn(rounds):
+def churn(rounds, track):
     pool = [None] * 12
+    peak = 0
     for i in range(rounds):
         pool[(i * 7) % 12] = bytearray(8 + (i * 13) % 80)
-    return len(pool)
+        if track and gc.mem_alloc() > peak:
+            peak = gc.mem_alloc()
+    return peak
 
 
 def largest(limit):
@@ -31,11 +34,13 @@ def largest(limit):
 gc.collect()
 before = gc.mem_free()
 t0 = time.ticks_us()
-churn(300)
+churn(300, False)
 t1 = time.ticks_us()
+peak = churn(300, True)  # again, with the heap in use sampled (slow: not timed)
 gc.collect()
 after = gc.mem_free()
 print('reclaimed', after >= before - 64)
 print('@measure churn_us', time.ticks_diff(t1, t0), 'us')
+print('@measure heap.peak', peak, 'bytes')
 print('@measure heap.free_after', after, 'bytes')
 print('@measure heap.largest_block', largest(after), 'bytes')

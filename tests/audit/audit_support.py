@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -52,6 +55,26 @@ for i in range(n):
 print('@measure work_us', time.ticks_diff(time.ticks_us(), t0), 'us')
 print('iterations', n)
 """
+
+
+class AuditProject:
+    """A throwaway project (features, a rig with the PC port, results) to run `harness audit` in.
+    (Module-scoped fixtures cannot use the function-scoped ``project`` fixture.)"""
+
+    RIG = "name: mini\nresults: results\ntargets:\n  - {name: unix, kind: unix, heapsize: 256k}\n"
+
+    def __init__(self, root: Path):
+        self.root = root
+        for folder in ("conformance/baselines", "rigs", "specs"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / "conformance" / "features.yaml").write_text("version: 1\nfeatures:\n")
+        (root / "rigs" / "local.yaml").write_text(self.RIG)
+
+    def harness(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if k != "HARNESS_RUN_ID"}
+        env["COLUMNS"] = "200"
+        return subprocess.run([sys.executable, "-m", "harness.cli", *args], cwd=self.root,
+                              capture_output=True, text=True, timeout=timeout, env=env)
 
 
 def add_audit_files(root: Path, profile: str, specs: dict[str, tuple[str, str]]) -> Path:

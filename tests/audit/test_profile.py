@@ -91,7 +91,8 @@ def test_cli_prints_one_line_and_exits_2(tmp_path):
 def test_cli_names_a_profile_target_missing_from_the_rig(tmp_path):
     path = write(tmp_path, GOOD.replace("target: unix", "target: pyboard"))
     proc = subprocess.run([sys.executable, "-m", "harness.cli", "audit", "--profile", str(path),
-                           "--out", str(tmp_path / "out")], capture_output=True, text=True, cwd=REPO, timeout=60)
+                           "--out", str(tmp_path / "out")],
+                          capture_output=True, text=True, cwd=REPO, timeout=60)
     assert proc.returncode == 2, proc.stderr
     assert f"{path}:5: target 'pyboard' is not in rig local" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from audit_support import LOCK_ALLOC, LOCK_OK, add_audit_files
+from audit_support import LOCK_ALLOC, LOCK_OK, AuditProject, add_audit_files
 from browser import browser, file_url, page_errors  # noqa: F401  (fixture)
 
 from harness.audit.report import chromium, print_pdf
@@ -29,9 +29,7 @@ signoff: {reviewer: "", date: ""}
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
-    from conftest import Project
-
-    project = Project(tmp_path_factory.mktemp("page") / "proj")
+    project = AuditProject(tmp_path_factory.mktemp("page") / "proj")
     add_audit_files(project.root, PROFILE, {"lock_ok": (LOCK_OK, "sum 19900\n"),
                                             "lock_alloc": (LOCK_ALLOC, "done\n")})
     proc = project.harness("audit", "--profile", "t", "--no-pdf")

@@ -18,7 +18,7 @@ run: setup firmware
 test: setup firmware
 	$(BIN)/python -m pytest
 
-setup: $(STAMPS)/system $(STAMPS)/venv $(STAMPS)/node
+setup: $(STAMPS)/system $(STAMPS)/venv $(STAMPS)/node $(STAMPS)/labgrid
 
 $(STAMPS)/system: tools/setup-system
 	tools/setup-system
@@ -28,6 +28,15 @@ $(STAMPS)/venv: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
+	@mkdir -p $(STAMPS) && touch $@
+
+# labgrid (the pyproject extra `labgrid`) in a venv of its own: it depends on pyserial-labgrid,
+# which installs the same `serial` package as pyserial. The harness runs its labgrid-client.
+LABGRID_VENV := .venv-labgrid
+$(STAMPS)/labgrid: pyproject.toml $(STAMPS)/system
+	test -x $(LABGRID_VENV)/bin/python || $(PYTHON) -m venv $(LABGRID_VENV)
+	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["labgrid"], sep="\n")' > $(LABGRID_VENV)/requirements.txt
+	$(LABGRID_VENV)/bin/python -m pip install -q -r $(LABGRID_VENV)/requirements.txt
 	@mkdir -p $(STAMPS) && touch $@
 
 $(STAMPS)/node: package.json $(STAMPS)/system

@@ -10,13 +10,15 @@ from __future__ import annotations
 import marshal
 import os
 import select
+import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
-from harness.sandbox import MEMORY_LIMIT, TRUNCATED, ProcessResult
+from harness.sandbox import MEMORY_LIMIT, TRUNCATED, Limits, ProcessResult, launcher_argv
 
 CHILD_SCRIPT = Path(__file__).with_name("forkserver_child.py")
 
@@ -31,13 +33,17 @@ class ForkServer:
         self.env = env
         self.proc: subprocess.Popen | None = None
         self._buffer = b""
+        self.root: str | None = None  # the server's writable directory: specs' folders inside
 
     def start(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             return
         self._buffer = b""
+        self.root = tempfile.mkdtemp(prefix="harness-fork-")
+        argv = launcher_argv(sys.executable, [self.root], Limits(memory=MEMORY_LIMIT),
+                             [self.python, "-S", str(CHILD_SCRIPT)])
         self.proc = subprocess.Popen(
-            [self.python, "-S", str(CHILD_SCRIPT)],
+            argv,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=self.env, start_new_session=True,
         )
@@ -58,6 +64,9 @@ class ForkServer:
             if stream:
                 stream.close()
         self.proc = None
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None
 
     def _receive(self, timeout: float) -> dict | None:
         assert self.proc and self.proc.stdout
@@ -94,7 +103,7 @@ class ForkServer:
 
     def _run_once(self, path: Path, timeout: float, memory: int) -> ProcessResult:
         assert self.proc and self.proc.stdin
-        with tempfile.TemporaryDirectory(prefix="harness-spec-") as scratch:
+        with tempfile.TemporaryDirectory(prefix="spec-", dir=self.root) as scratch:
             request = marshal.dumps({"path": str(path), "cwd": scratch, "timeout": timeout,
                                      "memory": memory})
             started = time.perf_counter()
@@ -125,6 +134,7 @@ class ForkServer:
             duration_s=duration,
             timed_out=timed_out,
             signal=None if timed_out else signum,
+            output_capped=bool(reply.get("capped")),
         )
 
 

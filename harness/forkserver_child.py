@@ -3,7 +3,9 @@
 Run as ``python -S harness/forkserver_child.py`` (a file, not ``-m``, so no harness
 module is imported into the children). Requests and replies are ``marshal``-ed
 dicts on stdin/stdout, framed by a 4-byte length. The server imports only builtin
-and frozen modules, so a spec's child starts from an almost untouched interpreter.
+and frozen modules (and the sandbox, which each child unloads once it is confined),
+so a spec's child starts from an almost untouched interpreter. The server itself runs
+under the sandbox launcher (harness.sandbox): no privileges, writes only in its root.
 """
 
 import marshal
@@ -12,6 +14,13 @@ import resource
 import sys
 
 OUTPUT_CAP = 1 << 20
+_BEFORE = set(sys.modules)
+# The sandbox (a stdlib-only file next to this one) is loaded once here; each child drops
+# what it brought into sys.modules once it is confined, so the spec sees a clean interpreter.
+import sandbox  # noqa: E402
+
+sandbox.landlock_abi()  # loads ctypes now, not in every child
+_SANDBOX_MODULES = set(sys.modules) - _BEFORE
 
 
 def _read_exact(fd, size):
@@ -36,6 +45,14 @@ def _child(request, out_path, err_path):
     cpu = int(request["timeout"]) + 2
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    # Output goes to files: writing more than the cap ends the spec (SIGXFSZ).
+    resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_CAP + 1, OUTPUT_CAP + 1))
+    # A nested Landlock domain: writes only in its own directory, and no signal reaches
+    # the server (or anything else outside it).
+    sandbox.restrict_writes([request["cwd"]])
+    os.environ["HOME"] = os.environ["TMPDIR"] = request["cwd"]
+    for name in _SANDBOX_MODULES:
+        sys.modules.pop(name, None)
     os.chdir(request["cwd"])
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -118,6 +135,8 @@ def main():
                 pass
         _send(control_out, {
             "status": status,
+            "capped": out_cut or err_cut or (os.WIFSIGNALED(status)
+                                             and os.WTERMSIG(status) == 25),  # SIGXFSZ
             "stdout": out, "stdout_cut": out_cut,
             "stderr": err, "stderr_cut": err_cut,
         })

@@ -87,8 +87,10 @@ def plan_units(nodeids: Sequence[str], rig: Rig, item_s: dict[str, float], worke
         ids = tuple(n for t in targets for n in by_target[t])
         units.append(Unit("+".join(targets), ids, sum(cost(t) * len(by_target[t]) for t in targets), True))
     exclusive = {t for targets in boards.values() for t in targets}
-    total = sum(cost(t) * len(ids) for t, ids in by_target.items())
-    chunk_s = max(MIN_CHUNK_S, total / max(1, workers * CHUNKS_PER_WORKER))
+    # The workers left beside the boards share the rest: a few chunks each bound the tail.
+    spread = sum(cost(t) * len(ids) for t, ids in by_target.items() if t not in exclusive)
+    free = max(1, workers - len(boards))
+    chunk_s = max(MIN_CHUNK_S, spread / (free * CHUNKS_PER_WORKER))
     for target, ids in by_target.items():
         if target in exclusive:
             continue

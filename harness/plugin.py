@@ -27,8 +27,9 @@ RUN_ID_ENV = "HARNESS_RUN_ID"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("harness", "micropython-harness")
-    group.addoption("--harness-targets", default=None, metavar="NAMES",
-                    help="comma-separated targets of the rig to run on (default: all)")
+    group.addoption("--harness-targets", default=None, metavar="TARGETS",
+                    help="targets of the rig to run on: names, globs and filters kind=K, name=GLOB, "
+                         "has=CAPABILITY, comma-separated (default: all; see harness.selection)")
     group.addoption("--harness-rig", default=None, metavar="RIG",
                     help=f"rig file or name (default: {DEFAULT_RIG})")
     group.addoption("--harness-out", default=None, metavar="DIR",
@@ -42,6 +43,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "already stored are taken from the store, the others run")
     group.addoption("--harness-allow-firmware-mismatch", action="store_true", default=False,
                     help="run targets whose firmware is not the rig's expected image (recorded)")
+    group.addoption("--harness-last-failed", action="store_true", default=False,
+                    help="run only the items that did not pass (PASS or KNOWN-DIFF) in the rig's "
+                         "last stored run")
     group.addoption("--harness-parallel", action="store_true", default=False,
                     help="with -n N: one worker per board, other targets spread (harness.parallel)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
@@ -72,6 +76,9 @@ class HarnessState:
     firmware_skipped: dict[str, str] | None = None
     resume_info: dict[str, int] = field(default_factory=dict)
     _replay: Any = None
+    _targets: list[str] | None = None
+    last_failed: tuple[str, int, int] | None = None  # (run, items kept, items that did not pass)
+    _quarantine_checked: bool = False
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -92,14 +99,30 @@ class HarnessState:
         return self._rig
 
     def target_names(self) -> list[str]:
-        option = self.config.getoption("harness_targets")
-        names = [n.strip() for n in option.split(",") if n.strip()] if option else None
-        selected = [t.name for t in self.rig().select(names)]
-        if self.firmware_skipped is None:  # targets whose image is not here (e.g. not built)
-            from harness.firmware.check import skip_unavailable
+        if self._targets is None:
+            chosen = (getattr(self.config, "workerinput", None) or {}).get("harness_targets")
+            self._targets = list(chosen) if chosen is not None else self._choose_targets()
+        return self._targets
 
-            self.firmware_skipped = skip_unavailable(self.root, self.rig(), selected, bool(names))
-        return [n for n in selected if n not in self.firmware_skipped]
+    def _choose_targets(self) -> list[str]:
+        from harness.firmware.check import skip_unavailable
+        from harness.selection import live_probe, parse, select, static_select
+
+        rig = self.rig()
+        selection = parse(self.config.getoption("harness_targets"))
+        chosen = [t.name for t in static_select(rig, selection)]
+        # Targets whose image is not here (e.g. not built): left out, unless named one by one.
+        self.firmware_skipped = skip_unavailable(self.root, rig, chosen, bool(selection and selection.explicit))
+        candidates = [rig.targets[n] for n in chosen if n not in self.firmware_skipped]
+        return select(rig, selection, live_probe(self.root, rig), candidates)
+
+    def check_quarantine(self) -> None:
+        """An expired quarantine entry stops the run (once, before anything runs)."""
+        if not self._quarantine_checked:
+            self._quarantine_checked = True
+            from harness.quarantine import load_quarantine
+
+            load_quarantine(self.root, check_expiry=True)
 
     def features(self) -> dict[str, Feature]:
         if self._features is None:
@@ -193,7 +216,12 @@ class _XdistHooks:
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node: Any) -> None:
-        node.workerinput["harness_run_id"] = node.config.stash[STATE].run_id
+        state = node.config.stash[STATE]
+        node.workerinput["harness_run_id"] = state.run_id
+        try:  # chosen once (a has= filter starts targets to probe them), not by every worker
+            node.workerinput["harness_targets"] = state.target_names()
+        except HarnessError as err:
+            _fatal(err)
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_testnodedown(self, node: Any, error: Any) -> None:
@@ -233,6 +261,7 @@ class SpecFile(pytest.File):
             targets = state.target_names()
             rig = state.rig()
             features = state.features()
+            state.check_quarantine()
         except HarnessError as err:
             _fatal(err)
         root = state.root_of(self.path)
@@ -281,6 +310,9 @@ class SpecItem(pytest.Item):
         self.result = result
         _allure_item(self, state)
         self.user_properties.append(("verdict", result.verdict.value))
+        if result.verdict in FAILING and result.quarantine:  # reported, but not failing the run
+            pytest.xfail(f"quarantined ({result.quarantine['where']}, until "
+                         f"{result.quarantine['expires']}): {result.verdict.value}: {result.reason}")
         if result.verdict in FAILING:
             raise SpecFailed(result)
         if result.verdict in SKIPPING:
@@ -327,6 +359,35 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
             set_status(item.config, row)
 
 
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config,
+                                   items: list[pytest.Item]) -> None:
+    """``--harness-last-failed``: keep only the items that did not pass in the rig's last run."""
+    state = config.stash.get(STATE, None)
+    if state is None or not config.getoption("harness_last_failed"):
+        return
+    if not any(isinstance(item, SpecItem) for item in items):
+        return
+    from harness.lastfailed import last_failed
+    from harness.store import Store
+
+    rig = state.rig()
+    if not rig.database.exists():
+        _fatal(HarnessError("--last-failed: nothing has run on this rig yet", where=rig.database))
+    store = Store(rig.database)
+    try:
+        run, failed = last_failed(store, rig.name, state.run_id)
+    except HarnessError as err:
+        _fatal(err)
+    finally:
+        store.close()
+    keep = [i for i in items if not isinstance(i, SpecItem) or (i.spec.id, i.target, i.mode) in failed]
+    dropped = [i for i in items if i not in keep]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+    state.last_failed = (run["id"], sum(isinstance(i, SpecItem) for i in keep), len(failed))
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     state = session.config.stash.get(STATE, None)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
@@ -334,6 +395,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         from harness.firmware.check import skip_line
 
         reporter.write_line(skip_line(state.firmware_skipped))
+    if state is not None and state.last_failed and reporter is not None:
+        run_id, kept, failed = state.last_failed
+        reporter.write_line(f"last failed: {kept} item(s) of the {failed} that did not pass in run {run_id}")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

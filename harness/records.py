@@ -81,6 +81,7 @@ class Outcome:
     crashed: bool = False  # the target died or reset under the spec
     link_failed: bool = False  # the harness or its link failed, not the target
     unsupported: str | None = None  # evidence that the target lacks what the spec needs
+    output_capped: bool = False  # printed more than the harness keeps (harness.sandbox): RESOURCE
     skipped_reason: str | None = None  # NOT-RUN: why the spec never ran
     detail: str = ""  # free text for humans: recovery steps taken, etc.
     measurements: dict[str, Any] = field(default_factory=dict)
@@ -150,6 +151,14 @@ class Result:
     finished: float
     tags: tuple[str, ...] = ()
     content_hash: str = ""
+    # Lab operations (harness.flaky, harness.quarantine): every attempt (verdict, reason,
+    # duration_s, output_sha256), the verdict this run judged before history made it FLAKY,
+    # the baseline entry in force, history's flakiness evidence, and the quarantine entry.
+    attempt_log: tuple[dict[str, Any], ...] = ()
+    observed: str | None = None
+    baseline_key: str | None = None
+    flaky: dict[str, Any] | None = None
+    quarantine: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)

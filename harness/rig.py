@@ -21,7 +21,8 @@ from harness.targets import KIND_MODULES, TargetConfig
 from harness.yamlfile import LineMap, load_yaml
 
 # Keys of a target entry that describe the entry itself; every other key is an option of its kind.
-_TARGET_KEYS = {"name", "kind", "enabled", "baseline", "optional", "modes", "description", "exclusive"}
+_TARGET_KEYS = {"name", "kind", "enabled", "baseline", "optional", "modes", "description", "exclusive",
+                "capabilities"}
 # Kinds with a physical device behind them: a parallel run never splits their items.
 DEVICE_KINDS = frozenset({"board"})
 # pyserial URL schemes a port may use (plus plain device paths and ``auto``).
@@ -36,6 +37,7 @@ class RigTarget:
     optional: bool = False
     modes: tuple[str, ...] = ("bytecode",)
     exclusive: bool | None = None  # None: decided by the kind (see ``is_exclusive``)
+    capabilities: tuple[str, ...] = ()  # declared in the rig (harness.selection, harness.capability)
 
     @property
     def name(self) -> str:
@@ -130,6 +132,7 @@ def load_rig(path: Path | str, root: Path) -> Rig:
             optional=bool(entry.get("optional", False)),
             modes=tuple(entry.get("modes", ("bytecode",))),
             exclusive=entry.get("exclusive"),
+            capabilities=tuple(entry.get("capabilities", ())),
         )
     results = root / data.get("results", "results")
     database = root / data["database"] if data.get("database") else results / "harness.sqlite"

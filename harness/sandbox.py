@@ -1,90 +1,272 @@
-"""Run a host program as a spec: own working directory, limits, output cap, timeout.
+"""Host-side sandbox for the processes that run specs (CPython, the unix port, Node).
 
-Used for CPython (reference and target) and for one-process-per-spec runs.
+A spec is arbitrary code. On a host target it gets:
+
+- **its own writable directory** and nothing else: Landlock (Linux 5.13+) denies every
+  write-like access (create, write, truncate, remove, rename, link, mknod) outside the
+  directories given, for the process and everything it starts; reading stays allowed
+  (specs import the standard library, Node loads its modules). ``HOME`` and ``TMPDIR``
+  point into the writable directory, so well-behaved code finds a place to write.
+- **no way to signal the harness**: Landlock's signal scope (ABI 6, Linux 6.12+) denies
+  signals to any process outside the sandbox's own domain; a spec can kill its own
+  worker (the harness sees a crash and replaces it), never the harness, QEMU or another
+  worker. Landlock also forbids ptrace of processes outside the domain.
+- **no privileges**: when the harness runs as root, every capability is dropped (bounding,
+  permitted, effective, inheritable, ambient) and ``SECBIT_NOROOT`` locked, so root's
+  programs cannot raise their own limits, bypass file permissions or regain power
+  through exec; ``no_new_privs`` is set in every case.
+- **limits**: address space (``RLIMIT_AS``; ``RLIMIT_DATA`` for Node, whose WebAssembly
+  reserves gigabytes of address space it never touches), CPU seconds where a process
+  runs one spec, written file size (``RLIMIT_FSIZE``: output goes to files, so this is
+  the output cap; more is cut and reported), no core files, and a process count (which
+  the kernel does not apply to uid 0: as root, a fork bomb is stopped only by the
+  timeout, which kills the spec's process group).
+- a **timeout** enforced by the harness, which kills the whole process group.
+
+``status()`` says which of these this machine enforces; the targets record it in their
+identity. Without Landlock the limits and the privilege drop still apply, but writes
+outside the directory are not prevented.
+
+This file only imports the standard library: the fork server loads it by path, and it
+runs as a launcher (``python -S sandbox.py --write DIR ... -- program args``) that
+confines itself and then executes the program.
 """
 
 from __future__ import annotations
 
 import os
 import resource
-import signal
-import subprocess
-import tempfile
-import time
+import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 OUTPUT_CAP = 1 << 20  # bytes kept per stream; more is cut and marked
 MEMORY_LIMIT = 2 << 30  # address space per spec process
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
 
+# Landlock ABI (include/uapi/linux/landlock.h). The syscall numbers are the same on every
+# architecture (they were added after the tables were unified).
+_SYS_CREATE_RULESET, _SYS_ADD_RULE, _SYS_RESTRICT_SELF = 444, 445, 446
+_CREATE_RULESET_VERSION = 1
+_RULE_PATH_BENEATH = 1
+_WRITE_FILE, _REMOVE_DIR, _REMOVE_FILE = 1 << 1, 1 << 4, 1 << 5
+_MAKE = sum(1 << bit for bit in range(6, 13))  # char, dir, reg, sock, fifo, block, sym
+_REFER, _TRUNCATE = 1 << 13, 1 << 14  # ABI 2, ABI 3
+_SCOPE_ABSTRACT_UNIX_SOCKET, _SCOPE_SIGNAL = 1 << 0, 1 << 1  # ABI 6
+_PR_SET_NO_NEW_PRIVS, _PR_CAPBSET_DROP, _PR_SET_SECUREBITS, _PR_CAP_AMBIENT = 38, 24, 28, 47
+_PR_CAP_AMBIENT_CLEAR_ALL = 4
+_SECBITS = (1 << 0) | (1 << 1) | (1 << 6) | (1 << 7)  # NOROOT(+LOCKED), NO_CAP_AMBIENT_RAISE(+LOCKED)
+
 
 @dataclass(frozen=True)
 class ProcessResult:
+    """What a spec process left: its (capped) output, exit, duration."""
+
     stdout: str
     stderr: str
     returncode: int | None
     duration_s: float
     timed_out: bool
     signal: int | None = None
+    output_capped: bool = False  # it wrote more than OUTPUT_CAP and was stopped
 
 
-def _limits(memory: int, cpu_seconds: int) -> None:
-    os.setsid()  # own process group: a timeout kills the spec and its children
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+class SandboxError(Exception):
+    """The sandbox could not be set up as asked."""
 
 
-def _decode(data: bytes) -> str:
-    text = data[:OUTPUT_CAP].decode("utf-8", errors="replace")
-    return text + TRUNCATED if len(data) > OUTPUT_CAP else text
+@dataclass(frozen=True)
+class Limits:
+    memory: int = MEMORY_LIMIT
+    memory_kind: str = "as"  # "as" (address space) or "data" (Node)
+    cpu_s: int | None = None
+    file_size: int = OUTPUT_CAP + 1  # writing more raises SIGXFSZ (or EFBIG when ignored)
+    nproc: int = 256
 
 
-def run_process(
-    argv: list[str],
-    timeout: float,
-    env: dict[str, str] | None = None,
-    cwd: Path | None = None,
-    memory: int = MEMORY_LIMIT,
-) -> ProcessResult:
-    """Run ``argv`` with stdin closed, in a fresh temporary directory unless ``cwd`` is given."""
-    with tempfile.TemporaryDirectory(prefix="harness-spec-") as scratch:
-        started = time.perf_counter()
-        proc = subprocess.Popen(
-            argv,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            cwd=cwd or scratch,
-            env=env,
-            preexec_fn=lambda: _limits(memory, int(timeout) + 2),
-        )
-        timed_out = False
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-            _kill_group(proc)
-            out, err = proc.communicate()
-        except BaseException:
-            _kill_group(proc)
-            proc.wait()
-            raise
-        duration = time.perf_counter() - started
-    rc = proc.returncode
-    return ProcessResult(
-        stdout=_decode(out),
-        stderr=_decode(err),
-        returncode=None if timed_out else rc,
-        duration_s=duration,
-        timed_out=timed_out,
-        signal=-rc if rc is not None and rc < 0 else None,
-    )
+def _libc():
+    import ctypes
+
+    return ctypes.CDLL(None, use_errno=True)
 
 
-def _kill_group(proc: subprocess.Popen) -> None:
+def landlock_abi() -> int:
+    """The kernel's Landlock ABI version; 0 when Landlock is missing or disabled."""
     try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
+        libc = _libc()
+        version = libc.syscall(_SYS_CREATE_RULESET, None, 0, _CREATE_RULESET_VERSION)
+    except OSError:
+        return 0
+    return max(0, int(version))
+
+
+def _write_access(abi: int) -> int:
+    access = _WRITE_FILE | _REMOVE_DIR | _REMOVE_FILE | _MAKE
+    if abi >= 2:
+        access |= _REFER
+    if abi >= 3:
+        access |= _TRUNCATE
+    return access
+
+
+def _capabilities_effective() -> int:
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("CapEff:"):
+                    return int(line.split()[1], 16)
+    except OSError:
         pass
+    return 0
+
+
+def status() -> dict[str, object]:
+    """What the sandbox enforces on this machine (recorded in target identities)."""
+    abi = landlock_abi()
+    return {
+        "landlock_abi": abi,
+        "write_confined": abi >= 1,
+        "signals_confined": abi >= 6,
+        "privileges_dropped": True,
+        "limits": "address space or data, cpu, file size (output cap), core, nproc (not for root)",
+    }
+
+
+def drop_privileges() -> None:
+    """Give up every capability for good (a no-op for a process that has none)."""
+    libc = _libc()
+    libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+    if not _capabilities_effective():
+        return
+    libc.prctl(_PR_SET_SECUREBITS, _SECBITS, 0, 0, 0)  # needs CAP_SETPCAP: before the drop
+    libc.prctl(_PR_CAP_AMBIENT, _PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    try:
+        with open("/proc/sys/kernel/cap_last_cap", encoding="ascii") as handle:
+            last = int(handle.read())
+    except (OSError, ValueError):
+        last = 40
+    for cap in range(last + 1):
+        libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0)
+    import ctypes
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [("effective", ctypes.c_uint32), ("permitted", ctypes.c_uint32),
+                    ("inheritable", ctypes.c_uint32)]
+
+    header = Header(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3: two data structs
+    data = (Data * 2)()
+    if libc.capset(ctypes.byref(header), data) != 0:
+        raise SandboxError(f"capset failed: {os.strerror(ctypes.get_errno())}")
+    if _capabilities_effective():
+        raise SandboxError("capabilities are still effective after dropping them")
+
+
+def restrict_writes(writable: list[str], scope_signals: bool = True) -> int:
+    """Landlock: writes only beneath ``writable`` (and to /dev/null), signals only inside
+    the domain. Returns the ABI used (0: Landlock missing, nothing restricted)."""
+    import ctypes
+
+    abi = landlock_abi()
+    if abi < 1:
+        return 0
+    libc = _libc()
+
+    class RulesetAttr(ctypes.Structure):
+        _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
+                    ("scoped", ctypes.c_uint64)]
+
+    class PathBeneath(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    access = _write_access(abi)
+    scoped = (_SCOPE_SIGNAL | _SCOPE_ABSTRACT_UNIX_SOCKET) if scope_signals and abi >= 6 else 0
+    attr = RulesetAttr(access, 0, scoped)
+    size = ctypes.sizeof(attr) if abi >= 6 else 16  # older kernels know two fields only
+    ruleset = libc.syscall(_SYS_CREATE_RULESET, ctypes.byref(attr), size, 0)
+    if ruleset < 0:
+        raise SandboxError(f"landlock_create_ruleset: {os.strerror(ctypes.get_errno())}")
+    try:
+        rules = [(path, access) for path in writable]
+        rules.append((os.devnull, _WRITE_FILE | (_TRUNCATE if abi >= 3 else 0)))
+        for path, allowed in rules:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+            try:
+                rule = PathBeneath(allowed, fd)
+                if libc.syscall(_SYS_ADD_RULE, ruleset, _RULE_PATH_BENEATH, ctypes.byref(rule), 0):
+                    raise SandboxError(f"landlock_add_rule {path}: {os.strerror(ctypes.get_errno())}")
+            finally:
+                os.close(fd)
+        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+        if libc.syscall(_SYS_RESTRICT_SELF, ruleset, 0):
+            raise SandboxError(f"landlock_restrict_self: {os.strerror(ctypes.get_errno())}")
+    finally:
+        os.close(ruleset)
+    return abi
+
+
+def set_limits(limits: Limits) -> None:
+    memory_limit = resource.RLIMIT_DATA if limits.memory_kind == "data" else resource.RLIMIT_AS
+    resource.setrlimit(memory_limit, (limits.memory, limits.memory))
+    if limits.cpu_s is not None:
+        resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_s, limits.cpu_s + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_size, limits.file_size))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_NPROC, (limits.nproc, limits.nproc))
+
+
+def confine(writable: list[str], limits: Limits) -> None:
+    """Everything above, for the calling process and what it starts. Call it in the
+    child, before running untrusted code."""
+    drop_privileges()
+    set_limits(limits)
+    restrict_writes(writable)
+    home = writable[0] if writable else None
+    if home:
+        os.environ["HOME"] = home
+        os.environ["TMPDIR"] = home
+
+
+def launcher_argv(python: str, writable: list[str], limits: Limits, argv: list[str]) -> list[str]:
+    """The command that runs ``argv`` confined (through this file as a launcher)."""
+    command = [python, "-S", os.path.abspath(__file__)]
+    for path in writable:
+        command += ["--write", path]
+    command += ["--memory", str(limits.memory), "--memory-kind", limits.memory_kind,
+                "--file-size", str(limits.file_size), "--nproc", str(limits.nproc)]
+    if limits.cpu_s is not None:
+        command += ["--cpu", str(limits.cpu_s)]
+    return [*command, "--", *argv]
+
+
+def main(args: list[str] | None = None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="run a program confined (harness sandbox)")
+    parser.add_argument("--write", action="append", default=[], help="a writable directory")
+    parser.add_argument("--memory", type=int, default=MEMORY_LIMIT)
+    parser.add_argument("--memory-kind", choices=("as", "data"), default="as")
+    parser.add_argument("--cpu", type=int, default=None)
+    parser.add_argument("--file-size", type=int, default=OUTPUT_CAP + 1)
+    parser.add_argument("--nproc", type=int, default=256)
+    parser.add_argument("argv", nargs=argparse.REMAINDER)
+    ns = parser.parse_args(args)
+    argv = ns.argv[1:] if ns.argv[:1] == ["--"] else ns.argv
+    if not argv:
+        parser.error("no program to run")
+    try:
+        confine(ns.write, Limits(ns.memory, ns.memory_kind, ns.cpu, ns.file_size, ns.nproc))
+    except (SandboxError, OSError) as err:
+        print(f"sandbox: {err}", file=sys.stderr)
+        sys.exit(126)
+    try:
+        os.execvp(argv[0], argv)
+    except OSError as err:
+        print(f"sandbox: cannot run {argv[0]}: {err}", file=sys.stderr)
+        sys.exit(127)
+
+
+if __name__ == "__main__":
+    main()

@@ -17,6 +17,7 @@ from harness.errors import HarnessError
 from harness.features import Feature, load_features
 from harness.firmware.check import FirmwareCheck, FirmwareRefusal, FirmwareUnavailable
 from harness.hardware import Bench
+from harness.labops import LabOps, attempt_entry, offline_outcome
 from harness.records import FAILING, Expected, Judgement, Outcome, Result, RunRecord, Spec, Verdict
 from harness.reference import Reference
 from harness.rig import Rig, RigTarget
@@ -67,6 +68,7 @@ class Session:
         # Scopes wired to targets' pins; a bad instrument entry stops the run here.
         self.bench = Bench(rig.raw, rig.path, rig.targets, rig.results, self.run_id)
         self.retries = rig.retries
+        self.lab = LabOps(root, rig, self.store, self.run_id)  # health, flakiness, quarantine
         if record_run:
             self.store.begin_run(
                 RunRecord(self.run_id, rig.name, __version__, {}, time.time()), argv=argv
@@ -85,8 +87,7 @@ class Session:
             try:
                 config, image = self.firmware.resolve(live.rig_target.config)
             except FirmwareUnavailable as err:
-                live.offline_reason = str(err)
-                log.warning("target %s is offline: %s", name, err)
+                self.take_offline(live, str(err))
                 return live
             instance = create_target(config)
             try:
@@ -98,35 +99,50 @@ class Session:
                 raise
             except HarnessError as err:
                 instance.stop()
-                live.offline_reason = str(err)
-                log.warning("target %s is offline: %s", name, err)
+                self.take_offline(live, str(err))
                 return live
             except Exception as err:  # a target that cannot start must not stop the others
                 instance.stop()
-                live.offline_reason = f"{type(err).__name__}: {err}"
-                log.warning("target %s could not start: %s", name, live.offline_reason)
+                self.take_offline(live, f"could not start: {type(err).__name__}: {err}")
                 return live
             live.instance = instance
             self.store.update_run_targets(self.run_id, name, live.identity)
+            unhealthy = self.lab.health.probe(name, instance)  # before its first spec
+            if unhealthy:
+                self.take_offline(live, unhealthy)
         return live
+
+    def take_offline(self, live: LiveTarget, why: str, spec_id: str | None = None) -> None:
+        """Take a target out of the run: its remaining specs are NOT-RUN; recorded in run info."""
+        live.offline_reason = why
+        if live.instance is not None:
+            try:
+                live.instance.stop()
+            except Exception as err:  # it is going away anyway
+                log.warning("stopping %s: %s", live.rig_target.name, err)
+            live.instance = None
+        self.lab.record_offline(live.rig_target.name, why, spec_id)
 
     # -- running ----------------------------------------------------------------------
     def precheck(self, spec: Spec, live: LiveTarget) -> Outcome | None:
         """An outcome decided without running: offline target, missing capability."""
         if live.offline_reason:
-            return Outcome(skipped_reason=f"target offline: {live.offline_reason}")
+            return offline_outcome(live.offline_reason)
         if spec.targets and not ({live.rig_target.kind, live.rig_target.name} & set(spec.targets)):
             return Outcome(unsupported=f"spec runs only on {', '.join(spec.targets)}")
         caps = live.capabilities
         if caps is not None:
-            missing = [m for m in spec.requires if caps.lacks(m)]
+            missing = [m for m in spec.requires if not self.lab.capabilities.has(
+                live.rig_target.name, live.instance, caps, live.rig_target.capabilities, m)]
             if missing:
-                return Outcome(unsupported=f"target lacks module {missing[0]!r} (probed)")
+                what = "module " if "." not in missing[0] else ""
+                return Outcome(unsupported=f"target lacks {what}{missing[0]!r} (probed)")
         return None
 
     def run_item(self, spec: Spec, target_name: str, mode: str = "bytecode") -> Result:
         """Run one (spec, target, mode) item, judge it and store the result at once."""
         started = time.time()
+        attempts: tuple[dict, ...] = ()
         live = self.ensure_started(target_name)
         entry = live.baseline.lookup(spec)
         outcome = self.precheck(spec, live)
@@ -134,6 +150,7 @@ class Session:
         if outcome is None:
             expected = self.reference.expected(spec)
             outcome = _unjudgeable_foreign(spec, expected)
+        ran = outcome is None
         if outcome is not None:
             judgement = judge(expected, outcome, entry, live.capabilities)
         elif getattr(live.instance, "integrity", False):  # a lossy link: confirm answers
@@ -146,7 +163,11 @@ class Session:
             outcomes: list[Outcome] = []
             for _attempt in range(1 + self.retries + 1):
                 assert live.instance is not None
-                outcome = self.bench.run(spec, live.instance, target_name, mode)
+                try:
+                    outcome = self.bench.run(spec, live.instance, target_name, mode)
+                except Exception as err:  # a target must not raise; if it does, the link failed
+                    log.warning("%s: %s raised %s: %s", target_name, spec.id, type(err).__name__, err)
+                    outcome = Outcome(link_failed=True, detail=f"{type(err).__name__}: {err}")
                 outcomes.append(outcome)
                 judgements.append(judge(expected, outcome, entry, live.capabilities))
                 verdict = judgements[-1].verdict
@@ -156,6 +177,13 @@ class Session:
                     break
             judgement = combine_attempts(judgements)
             outcome = _with_attempts(outcomes[-1], len(outcomes))
+            attempts = tuple(attempt_entry(j, o) for j, o in zip(judgements, outcomes, strict=True))
+        why = self.lab.health.after(target_name, judgement.verdict, judgement.reason, live.instance) \
+            if ran else None
+        if why:  # the target is unwell: out of the run; a spec the link lost never ran
+            self.take_offline(live, why, spec.id)
+            if judgement.verdict is Verdict.INFRA:
+                judgement = Judgement(Verdict.NOT_RUN, f"target taken offline: {why}")
         result = Result(
             run_id=self.run_id,
             spec_id=spec.id,
@@ -172,7 +200,9 @@ class Session:
             finished=time.time(),
             tags=spec.tags,
             content_hash=spec.content_hash,
+            attempt_log=attempts,
         )
+        result = self.lab.finish(result, entry)
         self.store.add_result(result)
         return result
 
@@ -186,6 +216,7 @@ class Session:
                     log.warning("stopping %s: %s", live.rig_target.name, err)
                 live.instance = None
         self.reference.close()
+        self.lab.close()
         stats = self.reference.stats
         self.store.add_run_counts(
             self.run_id,

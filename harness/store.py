@@ -18,7 +18,7 @@ from typing import Any
 
 from harness.records import Expected, Outcome, Result, RunRecord, Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Each migration takes the database from version N-1 to N. Never edit a released one.
 MIGRATIONS: list[str] = [
@@ -60,6 +60,15 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX results_by_spec ON results (spec_id, target);
     CREATE INDEX runs_by_rig ON runs (rig, started);
+    """,
+    # 2: lab operations (see Result): attempts, the run's own verdict, baseline entry in force,
+    # flakiness evidence and quarantine. NULL in older rows means "not known".
+    """
+    ALTER TABLE results ADD COLUMN attempt_log TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE results ADD COLUMN observed TEXT;
+    ALTER TABLE results ADD COLUMN baseline_key TEXT;
+    ALTER TABLE results ADD COLUMN flaky TEXT;
+    ALTER TABLE results ADD COLUMN quarantine TEXT
     """,
 ]
 
@@ -150,6 +159,14 @@ class Store:
             info[name] = merged
             self.db.execute("UPDATE runs SET info = ? WHERE id = ?", (json.dumps(info), run_id))
 
+    def merge_run_info(self, run_id: str, name: str, entries: dict[str, Any]) -> None:
+        """Merge ``entries`` into the mapping ``info[name]`` (several workers may each add theirs)."""
+        with self._transaction():
+            row = self.db.execute("SELECT info FROM runs WHERE id = ?", (run_id,)).fetchone()
+            info = json.loads(row["info"]) if row else {}
+            info[name] = {**info.get(name, {}), **entries}
+            self.db.execute("UPDATE runs SET info = ? WHERE id = ?", (json.dumps(info, default=str), run_id))
+
     def finish_run(self, run_id: str, finished: float | None = None) -> None:
         self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (finished or time.time(), run_id))
 
@@ -173,8 +190,9 @@ class Store:
         self.db.execute(
             "INSERT OR REPLACE INTO results (run_id, spec_id, feature, target, mode, verdict, reason,"
             " stdout, stderr, exit_code, exception, expected, duration_s, attempts, baseline_reason,"
-            " identity, measurements, tags, content_hash, started, finished)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " identity, measurements, tags, content_hash, started, finished,"
+            " attempt_log, observed, baseline_key, flaky, quarantine)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 result.run_id, result.spec_id, result.feature, result.target, result.mode,
                 result.verdict.value, result.reason, outcome.stdout, outcome.stderr,
@@ -183,6 +201,8 @@ class Store:
                 outcome.duration_s, outcome.attempts, result.baseline_reason,
                 json.dumps(result.identity), json.dumps(outcome.measurements, default=str),
                 json.dumps(list(result.tags)), result.content_hash, result.started, result.finished,
+                json.dumps(list(result.attempt_log), default=str), result.observed, result.baseline_key,
+                _json_or_none(result.flaky), _json_or_none(result.quarantine),
             ),
         )
 
@@ -271,6 +291,26 @@ class Store:
         return found
 
 
+    def verdict_rows(self, run_ids: list[str], target: str | None = None) -> list[dict[str, Any]]:
+        """What flakiness needs of some runs' results (of one target): no outputs."""
+        found: list[dict[str, Any]] = []
+        for chunk in _chunks(run_ids):
+            query = ("SELECT run_id, spec_id, feature, target, mode, verdict, reason, observed,"
+                     " content_hash, identity, baseline_key, baseline_reason, flaky, quarantine"
+                     f" FROM results WHERE run_id IN ({','.join('?' * len(chunk))})")
+            args: list[Any] = list(chunk)
+            if target is not None:
+                query += " AND target = ?"
+                args.append(target)
+            for row in self.db.execute(query, args):
+                data = dict(row)
+                data["identity"] = json.loads(data["identity"])
+                for key in ("flaky", "quarantine"):
+                    data[key] = json.loads(data[key]) if data[key] else None
+                found.append(data)
+        return found
+
+
 def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
     for key in ("targets", "argv", "info"):
@@ -282,8 +322,15 @@ def _result_dict(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
     for key in ("identity", "measurements", "tags"):
         data[key] = json.loads(data[key])
+    data["attempt_log"] = json.loads(data.get("attempt_log") or "[]")
+    for key in ("flaky", "quarantine"):
+        data[key] = json.loads(data[key]) if data.get(key) else None
     data["expected"] = json.loads(data["expected"]) if data["expected"] else None
     return data
+
+
+def _json_or_none(value: Any) -> str | None:
+    return json.dumps(value, default=str) if value is not None else None
 
 
 def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
@@ -305,6 +352,8 @@ def result_from_row(row: dict[str, Any]) -> Result:
         expected=_expected(row["expected"]),
         baseline_reason=row["baseline_reason"], identity=row["identity"], started=row["started"],
         finished=row["finished"], tags=tuple(row["tags"]), content_hash=row["content_hash"],
+        attempt_log=tuple(row.get("attempt_log") or ()), observed=row.get("observed"),
+        baseline_key=row.get("baseline_key"), flaky=row.get("flaky"), quarantine=row.get("quarantine"),
     )
 
 

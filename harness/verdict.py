@@ -112,6 +112,9 @@ def judge(
         return Judgement(Verdict.INFRA, str(outcome.measurements["instrument_error"]))
     if outcome.unsupported:
         return Judgement(Verdict.UNSUPPORTED, outcome.unsupported, baseline)
+    if outcome.output_capped:
+        return Judgement(Verdict.RESOURCE, outcome.detail or "the spec's output exceeded the "
+                         "harness's cap and was cut", baseline)
     if outcome.timed_out:
         return Judgement(Verdict.TIMEOUT, outcome.detail or "no answer within the spec's timeout",
                          baseline)

@@ -106,7 +106,7 @@ def audit_instruments(rig: Rig, plans: list[ProfileTarget]) -> list[dict[str, An
     return found
 
 
-def configuration(plan: ProfileTarget, live: Any, plugin: Path | None) -> dict[str, Any]:
+def configuration(plan: ProfileTarget, live: Any, plugin: Path | None, root: Path) -> dict[str, Any]:
     """What the report's first page says about one audit target."""
     config = live.rig_target.config
     identity = live.identity or {}
@@ -121,17 +121,43 @@ def configuration(plan: ProfileTarget, live: Any, plugin: Path | None) -> dict[s
                      "description": identity.get("implementation", "")},
     }
     if config.kind.startswith("qemu"):
+        command = (identity.get("extra") or {}).get("qemu", "")
+        boot = getattr(live.instance, "boot", None)
+        if isinstance(boot, BootRunner):  # what every run actually starts
+            command = " ".join(boot.argv(Path("<firmware with the spec as boot script>.hex"),
+                                         Path("<log>") if plan.counts_instructions else None))
+        icount = config.options.get("icount")
         found["emulator"] = {
-            "command": (identity.get("extra") or {}).get("qemu", ""),
-            "icount_shift": config.options.get("icount"),
-            "ns_per_instruction": (1 << int(config.options["icount"])) if config.options.get("icount")
-            is not None else None,
-            "sleep": "off" if config.options.get("icount") is not None else None,
+            "command": command,
+            "icount_shift": icount,
+            "ns_per_instruction": (1 << int(icount)) if icount is not None else None,
+            "sleep": "off" if icount is not None else None,
             "seed": config.options.get("seed"),
             "instruction_plugin": str(plugin) if plugin is not None and plan.counts_instructions else None,
             "marker_address": f"{MARKER_ADDRESS[config.kind]:#x}" if config.kind in MARKER_ADDRESS else None,
         }
         found["code_size"] = image_size(Path(firmware)) if firmware else None
+    found["firmware"].update(_manifest_facts(identity, root))
+    return found
+
+
+def _manifest_facts(identity: dict[str, Any], root: Path) -> dict[str, str]:
+    """Where the running image comes from and its source commit, from the firmware manifest."""
+    from harness.firmware.manifest import MANIFEST, load_manifest
+
+    if not (root / MANIFEST).exists():
+        return {}
+    try:
+        manifest = load_manifest(root)
+    except (HarnessError, OSError):
+        return {}
+    image = manifest.by_sha256(identity.get("firmware_sha256")) or manifest.images.get(
+        identity.get("firmware_name", ""))
+    if image is None:
+        return {}
+    found = {"name": image.name, "origin": image.origin(), "micropython": image.micropython}
+    if image.commit:
+        found["source_commit"] = image.commit
     return found
 
 
@@ -174,7 +200,8 @@ def run_audit(root: Path, rig: Rig, profile: Profile, specs: list[Spec], plans: 
             audit.interrupted = True
         finally:
             info.update(finished=time.time(), interrupted=audit.interrupted,
-                        runs_completed=audit.runs_completed, offline=audit.offline)
+                        runs_completed=audit.runs_completed, completed=audit.completed,
+                        offline=audit.offline)
             session.store.set_run_info(session.run_id, audit=info)
             session.close(finish=not audit.interrupted)
         return audit
@@ -188,16 +215,16 @@ def _run_targets(session: Session, profile: Profile, specs: list[Spec], plans: l
     total = len(plans) * runs * len(specs)
     columns = (TextColumn("[bold]audit[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
+    audit.completed = {plan.name: 0 for plan in plans}
     with Progress(*columns, console=console, transient=False) as progress:
         task = progress.add_task(profile.name, total=total)
         for plan in plans:
-            audit.completed[plan.name] = 0
             live = session.ensure_started(plan.name)
             if live.instance is not None:
                 live.instance = _wrap(live, plan, profile, workdir, plugin)
             else:
                 audit.offline[plan.name] = live.offline_reason or "did not start"
-            info["targets"][plan.name] = configuration(plan, live, plugin)
+            info["targets"][plan.name] = configuration(plan, live, plugin, session.root)
             session.store.set_run_info(session.run_id, audit=info)
             wrapper = live.instance if isinstance(live.instance, AuditTarget) else None
             if wrapper is not None and wrapper.boot is not None:

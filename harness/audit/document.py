@@ -72,7 +72,10 @@ def build_document(store: Store, run_id: str, profile: Profile) -> dict[str, Any
                 shortfalls.append(f"{req['id']} on {check['target']}: {check['status']}: {check['detail']}")
     if interrupted or runs_completed < int(info.get("runs", 0)):
         status = "incomplete"
-        shortfalls.insert(0, f"interrupted after {runs_completed} of {info.get('runs')} runs")
+        done = info.get("completed") or {}
+        per_target = ", ".join(f"{name} {n} of {info.get('runs')} runs" for name, n in done.items())
+        shortfalls.insert(0, f"interrupted: {per_target}" if per_target else
+                          f"interrupted after {runs_completed} of {info.get('runs')} runs")
     else:
         status = "pass" if not shortfalls else "fail"
     document: dict[str, Any] = {

@@ -117,10 +117,11 @@ def _collect_metrics(group: Group) -> None:
     for index, row in enumerate(group.rows):
         audit = row["measurements"].get("audit", {})
         boot = audit.get("restart") == "boot"
-        host = group.metric("host.duration_ms", "ms",
-                            "host wall clock of the cold boot and the run" if boot else
-                            "host wall clock of the run (includes the link to the target)")
-        _put(host, index, runs, row["duration_s"] * 1000.0)
+        if audit:  # the run reached the target (not decided beforehand, e.g. UNSUPPORTED by probe)
+            host = group.metric("host.duration_ms", "ms",
+                                "host wall clock of the cold boot and the run" if boot else
+                                "host wall clock of the run (includes the link to the target)")
+            _put(host, index, runs, row["duration_s"] * 1000.0)
         if "instructions" in audit:
             _put(group.metric("emu.instructions", "instructions",
                               "counted by a QEMU TCG plugin between the spec's first and last line "

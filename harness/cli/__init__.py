@@ -15,7 +15,7 @@ import sys
 from harness import __version__
 from harness.errors import HarnessError
 
-COMMANDS = ["run", "bench", "matrix", "specs", "nightly", "history", "allure", "firmware", "audit", "rig"]
+COMMANDS = ["run", "bench", "matrix", "specs", "nightly", "history", "allure", "firmware", "audit", "rig", "faults"]
 
 
 def build_parser() -> argparse.ArgumentParser:

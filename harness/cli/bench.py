@@ -11,15 +11,21 @@ from harness.cli.common import load_specs
 from harness.errors import HarnessError
 from harness.project import find_root
 
-BENCHES = ("unix",)
+BENCHES = ("unix", "parallel")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("bench", help="measure the harness's speed goals (ratios)")
     parser.add_argument("which", nargs="*",
                         help=f"benchmarks to run (default: all of {', '.join(BENCHES)})")
-    parser.add_argument("--rounds", type=int, default=3, help="repetitions per spec")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="repetitions (default: 3 per spec for unix, 2 runs each way for parallel)")
     parser.add_argument("--limit", type=int, default=200, help="specs used by the unix bench")
+    parser.add_argument("--rig", default="rigs/local.yaml", help="the rig of the parallel bench")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="workers of the parallel bench (default: one per target)")
+    parser.add_argument("--parallel-specs", type=int, default=60,
+                        help="specs (an even sample of the suite) run by the parallel bench")
     parser.set_defaults(func=run)
 
 
@@ -35,7 +41,13 @@ def run(args: argparse.Namespace) -> int:
             from harness.bench.unix import bench_unix
 
             specs = [s for s in load_specs(root) if s.expected_path is None][: args.limit]
-            found, more = bench_unix(specs, rounds=args.rounds)
+            found, more = bench_unix(specs, rounds=args.rounds or 3)
+        elif name == "parallel":
+            from harness.bench.parallel import bench_parallel, pick_specs
+
+            specs = pick_specs(load_specs(root), args.parallel_specs)
+            found, more = bench_parallel(root, specs, rig=args.rig, rounds=args.rounds or 2,
+                                         workers=args.workers)
         goals += found
         notes += more
     print_goals(goals, console, notes)

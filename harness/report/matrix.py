@@ -10,6 +10,7 @@ from typing import Any
 
 from harness.features import Feature
 from harness.records import VERDICT_ORDER
+from harness.report.labops import lab_view
 from harness.schema import load_schema
 from harness.store import Store
 
@@ -33,7 +34,10 @@ def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dic
     specs: dict[str, set[str]] = defaultdict(set)
     totals: dict[str, Counter] = defaultdict(Counter)
     target_names: list[str] = list(run["targets"])
+    marked: list[dict[str, Any]] = []  # FLAKY and quarantined rows (harness.report.labops)
     for row in store.iter_results(run_id):
+        if row["verdict"] == "FLAKY" or row.get("quarantine"):
+            marked.append(row)
         cells[row["feature"]][row["target"]][row["verdict"]] += 1
         specs[row["feature"]].add(row["spec_id"])
         totals[row["target"]][row["verdict"]] += 1
@@ -65,6 +69,7 @@ def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dic
         "targets": [{"name": t, "identity": run["targets"].get(t, {})} for t in target_names],
         "features": rows,
         "totals": {t: _ordered(totals[t]) for t in target_names if t in totals},
+        **lab_view(run, marked),
     }
 
 

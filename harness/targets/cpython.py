@@ -8,9 +8,10 @@ from __future__ import annotations
 import platform
 import sys
 
+from harness.forkserver import ForkServer, ForkServerDied
 from harness.records import Identity, Outcome, Spec
 from harness.reference import spec_env
-from harness.forkserver import ForkServer
+from harness.sandbox import OUTPUT_CAP
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name
 
 
@@ -36,9 +37,17 @@ class CPythonTarget(Target):
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is MicroPython's")
-        self.start()
-        assert self._server is not None
-        result = self._server.run(spec.path, spec.timeout)
+        try:
+            self.start()
+            assert self._server is not None
+            result = self._server.run(spec.path, spec.timeout)
+        except (ForkServerDied, OSError) as err:  # the spec took its worker down, twice
+            self.stop()
+            return Outcome(crashed=True, exit_code=None, detail=f"CPython fork server: {err}")
+        if result.output_capped:
+            return Outcome(stdout=result.stdout, stderr=result.stderr, output_capped=True,
+                           exit_code=result.returncode, duration_s=result.duration_s,
+                           detail=f"output beyond {OUTPUT_CAP} bytes: cut, spec stopped")
         if result.timed_out:
             return Outcome(stdout=result.stdout, stderr=result.stderr, timed_out=True,
                            duration_s=result.duration_s)

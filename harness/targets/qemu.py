@@ -103,39 +103,6 @@ def process_busy(pid: int) -> bool:
     return any(state not in (b"S", b"I") for _, state in _thread_states(pid))
 
 
-def process_cpu_ns(pid: int) -> int:
-    """Host CPU time used so far by every thread of ``pid`` (ns, from schedstat)."""
-    total = 0
-    try:
-        tasks = os.listdir(f"/proc/{pid}/task")
-    except OSError:
-        return 0
-    for tid in tasks:
-        try:
-            with open(f"/proc/{pid}/task/{tid}/schedstat", "rb") as handle:
-                total += int(handle.read().split()[0])
-        except (OSError, ValueError, IndexError):
-            continue
-    return total
-
-
-class CpuProgress:
-    """Busy until QEMU has run ``need_ns`` of host CPU time since the last ``mark``: with
-    ``-icount ...,sleep=off`` the guest never idles, and this is the evidence that it got
-    to run (and drain its receive ring) rather than wait, descheduled, for a host CPU."""
-
-    def __init__(self, pid: int, need_ns: int = 300_000):
-        self.pid = pid
-        self.need_ns = need_ns
-        self._mark = 0
-
-    def mark(self) -> None:
-        self._mark = process_cpu_ns(self.pid)
-
-    def busy(self) -> bool:
-        return process_cpu_ns(self.pid) - self._mark < self.need_ns
-
-
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
@@ -197,13 +164,8 @@ class QemuProcess:
         if self.host_pipe is not None:
             proc = self.proc
             self.host_pipe.peer_alive = lambda: proc.poll() is None
-            if any("sleep=off" in arg for arg in argv):
-                # icount without sleep: the vCPU never idles, so wait instead until QEMU
-                # had host CPU time enough to work through what was written.
-                progress = CpuProgress(proc.pid)
-                self.host_pipe.on_write = progress.mark
-                self.host_pipe.peer_busy = progress.busy
-            else:
+            # With -icount ...,sleep=off the vCPU never idles: paced by time instead.
+            if not any("sleep=off" in arg for arg in argv):
                 self.host_pipe.peer_busy = lambda: process_busy(proc.pid)
             self.url = self.host_pipe.port
             return self.url

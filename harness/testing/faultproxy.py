@@ -34,6 +34,7 @@ log = logging.getLogger("harness.testing.faultproxy")
 
 CHUNK = 32  # bytes per paced write to the board, as the raw REPL writes them
 CHUNK_GAP_S = 0.002
+BURST_S = 0.05  # writes closer than this belong to one burst (a program being sent)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class FaultProxy:
         self._client: socket.socket | None = None
         self._listener: socket.socket | None = None
         self._down_until = 0.0
+        self._last_write = 0.0
         self._dirs = {name: _Direction(name, random.Random(f"{plan.seed}:{name}"))
                       for name in ("to_board", "from_board")}
         self._listen(port)
@@ -260,11 +262,14 @@ class FaultProxy:
         client.close()
 
     def _write_board(self, data: bytes) -> None:
-        """Paced like the raw REPL: on an emulator's pty, wait until it took the last chunk."""
+        """Paced like the raw REPL: within a burst, on an emulator's pipe or pty, wait until
+        it took (and worked through) the last chunk. A lone write (a Ctrl-C to a busy
+        program) goes at once."""
         pending = getattr(self.upstream, "tx_pending", None)
         for start in range(0, len(data), CHUNK):
             deadline = time.monotonic() + 0.5
-            while pending is not None and pending() and time.monotonic() < deadline:
+            in_burst = time.monotonic() - self._last_write < BURST_S
+            while in_burst and pending is not None and pending() and time.monotonic() < deadline:
                 time.sleep(0.0002)
             try:
                 self.upstream.write(data[start:start + CHUNK])
@@ -272,6 +277,7 @@ class FaultProxy:
                 log.warning("fault proxy: write to the board failed: %s", err)
                 self._stop.wait(0.1)
                 return
+            self._last_write = time.monotonic()
             time.sleep(CHUNK_GAP_S)
 
     def _from_board_loop(self) -> None:

@@ -156,8 +156,6 @@ class HostPipe:
         self.peer_alive: Callable[[], bool] = lambda: True
         # Set by the owner when it can tell: True while the emulator still works on input.
         self.peer_busy: Callable[[], bool] | None = None
-        # Called after every write (e.g. to mark the emulator's CPU time at that moment).
-        self.on_write: Callable[[], None] | None = None
         self.is_open = True
 
     def _check_open(self) -> None:
@@ -213,8 +211,6 @@ class HostPipe:
             except OSError as err:
                 raise serial.SerialException(f"{self.port}: write failed: {err}") from err
             view = view[sent:]
-        if self.on_write is not None:
-            self.on_write()
         return len(data)
 
     def close(self) -> None:

@@ -162,3 +162,43 @@ def test_nightly_hook_runs_the_rigs_audits(project):
     assert found[1] == {"name": "nope", "ok": False, "report": None,
                         "summary": found[1]["summary"]} and "no such profile" in found[1]["summary"]
     assert "unknown key 'colour'" in found[2]["summary"]
+
+
+SLOW = """\
+# feature: determinism.timing.workload
+# requires: micropython
+import time
+time.sleep_ms(100)
+print('ok')
+"""
+
+
+def test_interrupted_audit_keeps_its_runs_and_reports_them(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    project = AuditProject(tmp_path / "proj")
+    add_audit_files(project.root, "profile: t\nphase: cdr\nruns: 500\ntargets: [{target: unix}]\n"
+                    "specs: [determinism]\n", {"slow": (SLOW, "ok\n")})
+    proc = subprocess.Popen([sys.executable, "-m", "harness.cli", "audit", "--profile", "t", "--no-pdf"],
+                            cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    database = project.root / "results" / "harness.sqlite"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        try:
+            done = sqlite3.connect(database).execute("SELECT COUNT(*) FROM results").fetchone()[0]
+        except sqlite3.Error:
+            continue
+        if done >= 3:
+            break
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err[-2000:]
+    assert "harness audit: profile t incomplete: interrupted: unix" in err and "Traceback" not in err
+    document = load_report(project.root)
+    assert document["result"]["status"] == "incomplete" and document["audit"]["interrupted"]
+    runs = spec_entry(document, "determinism/slow", "unix")["runs"]
+    assert 3 <= len(runs) < 500 and all(r["verdict"] == "PASS" for r in runs)

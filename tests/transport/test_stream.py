@@ -79,3 +79,36 @@ def test_bad_usb_id():
 
 def test_serial_package_is_pyserial():
     assert hasattr(serial, "serial_for_url")
+
+
+def test_host_pipe_counts_what_the_peer_has_not_taken(tmp_path):
+    import os
+
+    from harness.transport.stream import HostPipe
+
+    pipe = HostPipe(str(tmp_path))
+    peer_in = os.open(pipe.base + ".in", os.O_RDONLY | os.O_NONBLOCK)
+    peer_out = os.open(pipe.base + ".out", os.O_WRONLY | os.O_NONBLOCK)
+    try:
+        assert pipe.port == f"pipe:{tmp_path}/serial"
+        pipe.write(b"0123456789")
+        assert pipe.tx_backlog() == 10 and pipe.tx_pending()
+        assert os.read(peer_in, 4) == b"0123"
+        assert pipe.tx_backlog() == 6
+        os.read(peer_in, 6)
+        assert not pipe.tx_pending()
+        pipe.peer_busy = lambda: True
+        assert pipe.tx_pending()
+        os.write(peer_out, b"OK")
+        assert pipe.in_waiting == 2 and pipe.read(2) == b"OK"
+        assert pipe.read(1) == b""  # nothing there: empty after the poll time
+        pipe.peer_alive = lambda: False
+        with pytest.raises(serial.SerialException, match="emulator is gone"):
+            pipe.read(1)
+    finally:
+        os.close(peer_in)
+        os.close(peer_out)
+        pipe.close()
+    assert not os.path.exists(pipe.base + ".in")
+    with pytest.raises(serial.SerialException):
+        pipe.write(b"x")

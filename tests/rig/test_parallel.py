@@ -1,0 +1,163 @@
+"""Parallel runs: work units (one per board, chunks of the rest) and a real xdist run."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from harness.parallel import item_target, plan_units, workers_for, xdist_args
+from harness.rig import load_rig
+
+RIG = """\
+name: lab
+targets:
+  - {name: cpython, kind: cpython}
+  - {name: unix, kind: unix, modes: [bytecode, native]}
+  - {name: mb, kind: qemu-microbit}
+  - {name: pyb-a, kind: board, port: /dev/ttyACM0}
+  - {name: pyb-a-again, kind: board, port: /dev/ttyACM0}
+  - {name: pyb-b, kind: board, labgrid: {place: bench-2}}
+"""
+
+
+def lab_rig(tmp_path: Path, text: str = RIG):
+    path = tmp_path / "lab.yaml"
+    path.write_text(text)
+    return load_rig(path, tmp_path)
+
+
+def nodeids(targets: dict[str, int]) -> list[str]:
+    """Node ids as the plugin names items: spec-major, one per target (and mode)."""
+    count = max(targets.values())
+    found = []
+    for number in range(count):
+        for label, specs in targets.items():
+            if number < specs:
+                found.append(f"specs/a/s{number:03d}.py::s{number:03d}[{label}]")
+    return found
+
+
+def test_item_target_reads_the_label():
+    names = ["unix", "qemu-microbit", "qemu-microbit-1.29"]
+    assert item_target("specs/x.py::x[unix]", names) == "unix"
+    assert item_target("specs/x.py::x[unix-native]", names) == "unix"
+    assert item_target("specs/x.py::x[qemu-microbit-1.29]", names) == "qemu-microbit-1.29"
+    assert item_target("specs/x.py::x[qemu-microbit-viper]", names) == "qemu-microbit"
+    assert item_target("tests/test_x.py::test_y", names) is None
+    assert item_target("specs/x.py::x[toaster]", names) is None
+
+
+def test_boards_are_whole_units_and_come_first(tmp_path):
+    rig = lab_rig(tmp_path)
+    ids = nodeids({"cpython": 800, "unix": 800, "unix-native": 800, "mb": 800, "pyb-a": 800,
+                   "pyb-a-again": 10, "pyb-b": 800})
+    units = plan_units(ids, rig, {}, workers=4)
+    every = [n for u in units for n in u.nodeids]
+    assert sorted(every) == sorted(ids)  # each item in exactly one unit
+    boards = [u for u in units if u.exclusive]
+    # Two targets on one port are one board, hence one unit; the labgrid place is another.
+    assert sorted(u.name for u in boards) == ["pyb-a+pyb-a-again", "pyb-b"]
+    assert units[:2] == sorted(boards, key=lambda u: -u.cost_s)
+    assert all(not u.exclusive for u in units[2:])
+    # Splittable targets are cut into several chunks, handed out costliest first.
+    chunks = defaultdict(list)
+    for unit in units[2:]:
+        chunks[unit.name.split("#")[0]].append(unit)
+    assert set(chunks) == {"cpython", "unix", "mb"}
+    assert len(chunks["mb"]) > 2 and len(chunks["unix"]) > 1  # the emulator is the costliest
+    costs = [u.cost_s for u in units[2:]]
+    assert costs == sorted(costs, reverse=True)
+    # Each chunk keeps its items in collection order.
+    first = chunks["mb"][0]
+    assert list(first.nodeids) == [n for n in ids if n in set(first.nodeids)]
+
+
+def test_costs_come_from_history_when_there_is_some(tmp_path):
+    rig = lab_rig(tmp_path)
+    ids = nodeids({"cpython": 100, "mb": 100})
+    # Measured: the emulator is cheap here and CPython slow; the plan follows the measurement.
+    units = plan_units(ids, rig, {"cpython": 0.5, "mb": 0.001}, workers=2)
+    assert units[0].name.startswith("cpython#")
+    assert sum(u.cost_s for u in units if u.name.startswith("mb")) == 100 * 0.001
+
+
+def test_exclusive_can_be_set_per_target(tmp_path):
+    rig = lab_rig(tmp_path, "name: x\ntargets:\n  - {name: mb, kind: qemu-microbit, exclusive: true}\n"
+                            "  - {name: pyb, kind: board, port: auto, exclusive: false}\n")
+    assert rig.targets["mb"].is_exclusive and not rig.targets["pyb"].is_exclusive
+    units = plan_units(nodeids({"mb": 500, "pyb": 500}), rig, {}, workers=2)
+    assert [u.name for u in units if u.exclusive] == ["mb"]
+
+
+def test_worker_counts(tmp_path):
+    rig = lab_rig(tmp_path)
+    assert workers_for(None, rig) == 1 and xdist_args(None, rig) == []  # no parallel: key
+    assert workers_for(0, rig) == 6  # one per target
+    assert workers_for(0, rig, "cpython") == 2
+    assert workers_for(3, rig) == 3
+    assert xdist_args(3, rig) == ["-p", "xdist", "-n", "3", "--harness-parallel"]
+    keyed = lab_rig(tmp_path, RIG + "parallel: 4\n")
+    assert workers_for(None, keyed) == 4 and workers_for(1, keyed) == 1
+
+
+# ---- a real run over xdist ------------------------------------------------------------------
+
+PARALLEL_RIG = """\
+name: par
+results: results
+targets:
+  - {name: cpython, kind: cpython}
+  - {name: board-a, kind: unix, heapsize: 256k, exclusive: true, baseline: unix}
+  - {name: board-b, kind: unix, heapsize: 256k, exclusive: true, baseline: unix}
+"""
+
+
+def _workers_of(output: str) -> dict[str, set[str]]:
+    """target -> the xdist workers that ran its items, from `-v` output."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for worker, label in re.findall(r"^\[(gw\d+)\] .*::\w+\[([\w.-]+)\]\s*$", output, re.M):
+        found[label].add(worker)
+    return found
+
+
+def _verdicts(database: Path, run_id: str) -> dict[tuple[str, str], str]:
+    with sqlite3.connect(database) as db:
+        rows = db.execute("SELECT spec_id, target, verdict FROM results WHERE run_id = ?", (run_id,))
+        return {(spec, target): verdict for spec, target, verdict in rows}
+
+
+def test_a_parallel_run_keeps_each_board_on_its_own_worker(project):
+    (project.root / "rigs" / "local.yaml").write_text(PARALLEL_RIG)
+    for number in range(150):
+        body = f"print({number}, sum(range({number})))\n"
+        if number % 50 == 7:
+            body = "import json\nprint(json.dumps({'a': [1, 2.5]}))\n"
+        project.spec(f"s{number:03d}.py", body)
+    project.spec("s_fail.py", "print(repr(1/3), 10**20 + 0.5)\n")  # a verdict that is not PASS
+    # Four workers, four units (two boards, CPython cut in two): each unit starts on its own worker.
+    parallel = project.harness("run", "--parallel", "4", "--run-id", "par-1", "--pytest-args=-v")
+    assert parallel.returncode in (0, 1), parallel.stdout[-3000:] + parallel.stderr
+    workers = _workers_of(parallel.stdout)
+    assert len(workers["board-a"]) == 1 and len(workers["board-b"]) == 1  # a board never splits
+    assert workers["board-a"] != workers["board-b"]  # ... and each board has its own worker
+    assert len(workers["cpython"]) == 2  # the host target is spread
+    assert sum(1 for line in parallel.stdout.splitlines() if line.startswith("[gw")) == 3 * 151
+    assert "@" not in parallel.stdout.split("short test summary")[0].split("::s000")[1][:40]  # plain ids
+    serial = project.harness("run", "--run-id", "serial-1")
+    database = project.root / "results" / "harness.sqlite"
+    assert _verdicts(database, "par-1") == _verdicts(database, "serial-1")
+    assert len(_verdicts(database, "par-1")) == 3 * 151
+    assert serial.returncode == parallel.returncode
+    assert "matrix:" in parallel.stdout  # the controller wrote the reports
+
+
+def test_the_rigs_parallel_key_runs_in_parallel(project):
+    (project.root / "rigs" / "local.yaml").write_text(PARALLEL_RIG + "parallel: 2\n")
+    project.spec("one.py", "print(1)\n")
+    done = project.harness("run", "--pytest-args=-v")
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr
+    assert re.search(r"created: 2/2 workers", done.stdout)
+    serial = project.harness("run", "--parallel", "1", "--pytest-args=-v")
+    assert serial.returncode == 0 and "[gw" not in serial.stdout

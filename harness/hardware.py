@@ -77,13 +77,16 @@ class Bench:
                                 "virtual": config.virtual}
         unmeasured = _not_measured(outcome)
         if unmeasured:
-            return replace(outcome, measurements={**base, "note": f"not measured: {unmeasured}"})
+            return replace(outcome, measurements={**outcome.measurements, **base,
+                                                  "note": f"not measured: {unmeasured}"})
         try:
             report, waves = collect(probe, hw)
         except InstrumentError as err:
             self._forget(config)
-            return replace(outcome, measurements={**base, "instrument_error": str(err)})
-        measurements = {**base, **report}
+            return replace(outcome, measurements={**outcome.measurements, **base,
+                                                  "instrument_error": str(err)})
+        # The target's own measurements (e.g. an audit's evidence) stay beside the scope's.
+        measurements = {**outcome.measurements, **base, **report}
         if waves:
             measurements["plot"] = self._plot(spec, target_name, mode, waves, measurements)
         return replace(outcome, measurements=measurements)

@@ -182,8 +182,9 @@ def workers_for(requested: int | None, rig: Rig, targets: str | None = None) -> 
     if wanted is None:
         return 1
     if wanted == 0:
-        names = [n.strip() for n in targets.split(",") if n.strip()] if targets else None
-        return max(2, len(rig.select(names)))
+        from harness.selection import parse, static_select
+
+        return max(2, len(static_select(rig, parse(targets))))
     return max(1, wanted)
 
 

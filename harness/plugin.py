@@ -112,7 +112,8 @@ class HarnessState:
         selection = parse(self.config.getoption("harness_targets"))
         chosen = [t.name for t in static_select(rig, selection)]
         # Targets whose image is not here (e.g. not built): left out, unless named one by one.
-        self.firmware_skipped = skip_unavailable(self.root, rig, chosen, bool(selection and selection.explicit))
+        explicit = bool(selection and selection.explicit)
+        self.firmware_skipped = skip_unavailable(self.root, rig, chosen, explicit)
         candidates = [rig.targets[n] for n in chosen if n not in self.firmware_skipped]
         return select(rig, selection, live_probe(self.root, rig), candidates)
 
@@ -466,6 +467,9 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     terminalreporter.write_sep("=", "micropython-harness")
     terminalreporter.write(render_summary(matrix, problem_rows(rows), width=width,
                                           color=terminalreporter._tw.hasmarkup))
+    from harness.report.labops import render_lab
+
+    terminalreporter.write(render_lab(matrix, width=width, color=terminalreporter._tw.hasmarkup))
     state = config.stash[STATE]
     if state.resume:
         resume = state.resume_info

@@ -40,7 +40,7 @@ import sys
 from dataclasses import dataclass
 
 OUTPUT_CAP = 1 << 20  # bytes kept per stream; more is cut and marked
-MEMORY_LIMIT = 2 << 30  # address space per spec process
+MEMORY_LIMIT = 1 << 30  # address space per spec process
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
 
 # Landlock ABI (include/uapi/linux/landlock.h). The syscall numbers are the same on every

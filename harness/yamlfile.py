@@ -12,7 +12,7 @@ from harness.errors import HarnessError
 LineMap = dict[tuple, int]
 
 
-def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
+def load_yaml(path: Path | str, loader: type = yaml.SafeLoader) -> tuple[Any, LineMap]:
     """Load a YAML file; return the data and a map from key paths to 1-based line numbers."""
     path = Path(path)
     try:
@@ -20,8 +20,8 @@ def load_yaml(path: Path | str) -> tuple[Any, LineMap]:
     except (OSError, UnicodeDecodeError) as err:
         raise HarnessError(f"cannot read: {getattr(err, 'strerror', None) or err}", where=path)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=loader)
+        data = yaml.load(text, Loader=loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]

@@ -195,8 +195,8 @@ def _group_summary(group: ev.Group, profile: Profile) -> dict[str, Any]:
                                                              if k != "audit"})]
     if waves:
         found["waveforms"] = waves[:3]
-    plots = sorted({str(v) for row in group.rows for k, v in row["measurements"].items()
-                    if "plot" in k.lower() and str(v).lower().endswith(".png")})
+    plots = [str(row["measurements"]["plot"]) for row in group.rows
+             if str(row["measurements"].get("plot", "")).lower().endswith(".png")]
     if plots:
         found["scope_plots"] = plots
     return found

@@ -15,7 +15,6 @@ from harness.audit import stats
 from harness.audit.probe import split_mode
 from harness.measure import parse_measurements, strip_measurements
 
-NOT_RUN = {"UNSUPPORTED", "NOT-RUN"}  # verdicts of runs that never reached the target (precheck)
 TIME_UNITS = {"us": 1e-6, "ms": 1e-3, "s": 1.0, "ns": 1e-9}
 # Metrics whose samples are times (or instruction counts): the i.i.d. tests and pWCET apply.
 TIMING_UNITS = set(TIME_UNITS) | {"instructions"}
@@ -48,16 +47,16 @@ def output_hash(row: dict[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _scope_values(data: Any, prefix: str = "") -> dict[str, float]:
-    """Numeric leaves of the instruments' measurements (scope-measured timing, jitter)."""
-    found: dict[str, float] = {}
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found.update(_scope_values(value, f"{prefix}.{key}" if prefix else str(key)))
-    elif isinstance(data, bool):
-        pass
-    elif isinstance(data, int | float) and prefix:
-        found[prefix] = float(data)
+def scope_values(measurements: dict[str, Any]) -> dict[str, tuple[float, str]]:
+    """name -> (value, unit) of each scope check of a run (``harness.hardware``: the scope's
+    own measurements and the host's statistics of the captured waveform, jitter included)."""
+    found: dict[str, tuple[float, str]] = {}
+    for check in measurements.get("checks") or []:
+        if not isinstance(check, dict):
+            continue
+        value = check.get("value")
+        if isinstance(value, int | float) and not isinstance(value, bool) and check.get("name"):
+            found[str(check["name"])] = (float(value), str(check.get("unit", "")))
     return found
 
 
@@ -152,9 +151,11 @@ def _collect_metrics(group: Group) -> None:
             gc_metric = group.metric("spec.gc.pause_us", "us",
                                      "measured by the spec on the target (@measure)")
             gc_metric.timelines.append((pauses, span))
-        for name, value in _scope_values({k: v for k, v in row["measurements"].items()
-                                          if k != "audit"}).items():
-            _put(group.metric(f"scope.{name}", "", "measured by the rig's instrument"), index, runs, value)
+        scope = row["measurements"].get("scope")
+        for name, (value, unit) in scope_values(row["measurements"]).items():
+            _put(group.metric(f"scope.{name}", unit, f"measured by the rig's scope {scope} "
+                              "(its own measurement, or the host's from its captured waveform)"),
+                 index, runs, value)
 
 
 def _put(metric: Metric, index: int, runs: int, value: float, keep_max: bool = False,
@@ -206,7 +207,7 @@ def reproducibility(group: Group, tolerance: float) -> dict[str, Any]:
 def _determinism(group: Group, found: dict[str, Any], tolerance: float) -> tuple[str, str]:
     restart = (group.audit[0] if group.audit else {}).get("restart", "none")
     counts = found.get("instructions")
-    ran = [row for row in group.rows if row["verdict"] not in NOT_RUN]
+    ran = [row for row in group.rows if row["measurements"].get("audit")]  # reached the target
     if not ran:
         verdicts = sorted({row["verdict"] for row in group.rows})
         return "not-run", f"the spec did not run on this target ({', '.join(verdicts)}): nothing to compare"

@@ -4,6 +4,7 @@ checked), ``<profile>.html`` (one self-contained page, print-ready) and ``<profi
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
@@ -71,7 +72,16 @@ def _plotted(name: str, metric: dict[str, Any], names: set[str]) -> bool:
     return name == "host.duration_ms" and "emu.instructions" not in names
 
 
-def render_html(document: dict[str, Any], json_name: str) -> str:
+def _embedded_png(path: str, folders: list[Path]) -> str | None:
+    """A plot file the instruments wrote (relative to the results folder), as a data URI."""
+    for folder in folders:
+        candidate = Path(path) if Path(path).is_absolute() else folder / path
+        if candidate.is_file() and candidate.suffix.lower() == ".png":
+            return "data:image/png;base64," + base64.b64encode(candidate.read_bytes()).decode("ascii")
+    return None
+
+
+def render_html(document: dict[str, Any], json_name: str, results: Path | None = None) -> str:
     figure_plots: dict[tuple[str, str, str], str] = {}
     waveform_plots: dict[tuple[str, str], list[str]] = {}
     bases: dict[str, str] = {}
@@ -86,6 +96,9 @@ def render_html(document: dict[str, Any], json_name: str) -> str:
         waveform_plots[(spec["spec_id"], spec["target"])] = [
             plots.waveform(w, f"{spec['spec_id']} on {spec['target']} {w.get('label', '')}")
             for w in spec.get("waveforms", [])]
+        if results is not None:  # the scope's own plots of the last runs (not every run: size)
+            found = [_embedded_png(p, [results]) for p in spec.get("scope_plots", [])[-2:]]
+            waveform_plots[(spec["spec_id"], spec["target"])] += [f for f in found if f]
     budget_plots = {}
     for requirement in document["requirements"]:
         if requirement["check"] == "budget":
@@ -149,7 +162,7 @@ def write_report(document: dict[str, Any], out_dir: Path, pdf: bool = True) -> d
     name = document["audit"]["profile"]
     json_path, html_path, pdf_path = (out_dir / f"{name}{ext}" for ext in (".json", ".html", ".pdf"))
     _atomic(json_path, json.dumps(document, indent=1, default=str) + "\n")
-    _atomic(html_path, render_html(document, json_path.name))
+    _atomic(html_path, render_html(document, json_path.name, out_dir.parent))
     written: dict[str, Any] = {"json": json_path, "html": html_path, "pdf": None, "pdf_note": None}
     if pdf:
         note = print_pdf(html_path, pdf_path)

@@ -15,7 +15,8 @@ import sys
 from harness import __version__
 from harness.errors import HarnessError
 
-COMMANDS = ["run", "bench", "matrix", "specs", "nightly", "history", "allure", "firmware", "audit", "rig", "faults"]
+COMMANDS = ["run", "bench", "matrix", "specs", "nightly", "history", "allure", "firmware", "audit",
+            "rig", "faults", "quarantine"]
 
 
 def build_parser() -> argparse.ArgumentParser:

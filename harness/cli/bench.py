@@ -11,7 +11,7 @@ from harness.cli.common import load_specs
 from harness.errors import HarnessError
 from harness.project import find_root
 
-BENCHES = ("unix", "parallel")
+BENCHES = ("unix", "transport", "parallel")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -42,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
 
             specs = [s for s in load_specs(root) if s.expected_path is None][: args.limit]
             found, more = bench_unix(specs, rounds=args.rounds or 3)
+        elif name == "transport":
+            from harness.bench.transport_goals import transport_goals
+
+            found, more = transport_goals(root, rounds=args.rounds or 10)
         elif name == "parallel":
             from harness.bench.parallel import bench_parallel, pick_specs
 

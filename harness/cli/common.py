@@ -15,7 +15,9 @@ from harness.spec import discover
 def add_rig_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rig", default="rigs/local.yaml", help="rig file or name (default: local)")
     parser.add_argument("--targets", default=None,
-                        help="comma-separated target names of the rig (default: all)")
+                        help="targets of the rig: names, globs, and filters kind=K, name=GLOB, "
+                             "has=CAPABILITY, comma-separated, e.g. 'kind=board,has=machine.Pin' "
+                             "(default: all)")
     parser.add_argument("--out", default=None, help="folder for reports (default: the rig's)")
 
 
@@ -26,7 +28,9 @@ def target_list(text: str | None) -> list[str] | None:
 def load_context(args: argparse.Namespace) -> tuple[Path, Rig]:
     root = find_root()
     rig = load_rig(args.rig, root)
-    rig.select(target_list(getattr(args, "targets", None)))  # unknown names fail here, clearly
+    from harness.selection import parse, static_select
+
+    static_select(rig, parse(getattr(args, "targets", None)))  # unknown names fail here, clearly
     return root, rig
 
 

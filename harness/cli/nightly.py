@@ -18,7 +18,9 @@ from harness.cli.run import pytest_args
 from harness.errors import HarnessError
 from harness.history import NIGHTLY
 from harness.nightly import AuditContext, compare_run, nightly_config, run_audits
+from harness.quarantine import load_quarantine
 from harness.records import RunRecord
+from harness.report.labops import lab_view
 from harness.report.regressions import build_report, render_terminal, write_report
 from harness.resume import run_to_resume
 from harness.store import Store, new_run_id
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     if args.timing_floor is not None:
         rule = replace(rule, min_increase_s=args.timing_floor)
     load_specs(root, args.paths)  # bad specs fail here, before any target starts
+    load_quarantine(root, check_expiry=True)  # an expired entry fails loudly, before the night starts
     store = Store(rig.database)
     if args.against and store.run(args.against) is None:
         raise HarnessError(f"no stored run {args.against!r} to compare with", where=rig.database)
@@ -73,7 +76,9 @@ def run(args: argparse.Namespace) -> int:
         return status
     audits = run_audits(config.audits, AuditContext(root, rig, store, args.run_id, rig.results))
     comparison, previous = compare_run(store, rig.name, args.run_id, rule, args.against)
-    report = build_report(comparison, store.run(args.run_id), previous, audits)
+    run_row = store.run(args.run_id)
+    report = build_report(comparison, run_row, previous, audits,
+                          lab=lab_view(run_row, store.results(args.run_id)))
     json_path, md_path = write_report(report, rig.results)
     print()
     sys.stdout.write(render_terminal(report, color=sys.stdout.isatty()))

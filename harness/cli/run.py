@@ -7,6 +7,7 @@ from pathlib import Path
 
 from harness.cli.common import add_rig_options, load_context, load_specs, rig_with_out
 from harness.errors import HarnessError
+from harness.quarantine import load_quarantine
 from harness.resume import run_to_resume
 from harness.spec import discover
 from harness.store import Store
@@ -24,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--resume", action="store_true",
                         help="continue the rig's latest unfinished run (or --run-id): stored items "
                              "are taken from the store, the rest run")
+    parser.add_argument("--last-failed", "--lf", dest="last_failed", action="store_true",
+                        help="run only the (spec, target) items that did not pass (PASS or KNOWN-DIFF) "
+                             "in the rig's last stored run")
     parser.add_argument("--allow-firmware-mismatch", action="store_true",
                         help="run targets whose firmware is not the rig's expected image (recorded)")
     parser.add_argument("--parallel", nargs="?", type=int, const=0, default=None, metavar="N",
@@ -51,6 +55,8 @@ def pytest_args(args: argparse.Namespace, root: Path, results: Path | None = Non
         argv.append("--harness-resume")
     if getattr(args, "allow_firmware_mismatch", False):
         argv.append("--harness-allow-firmware-mismatch")
+    if getattr(args, "last_failed", False):
+        argv.append("--harness-last-failed")
     if results is not None:  # before --pytest-args, so those can override them
         argv += [f"--alluredir={results / 'allure-results'}", "--clean-alluredir",
                  f"--junitxml={results / 'junit.xml'}"]
@@ -73,11 +79,30 @@ def run(args: argparse.Namespace) -> int:
         if not Path(suite).is_dir():
             raise HarnessError("a foreign suite must be a folder", where=suite)
         discover(Path(suite), foreign=True)
+    load_quarantine(root, check_expiry=True)  # an expired entry fails loudly, before anything runs
     if args.resume:
         store = Store(rig.database)
         args.run_id = run_to_resume(store, rig.name, args.run_id)
         store.close()
+    if args.last_failed and not _anything_failed(rig):
+        return 0
     from harness.parallel import xdist_args
 
     argv = pytest_args(args, root, rig.results) + xdist_args(args.parallel, rig, args.targets)
     return int(pytest.main(argv))
+
+
+def _anything_failed(rig) -> bool:
+    """``--last-failed``: False (and a line saying so) when the last run left nothing to re-run."""
+    from harness.lastfailed import last_failed
+
+    if not rig.database.exists():
+        raise HarnessError("--last-failed: nothing has run on this rig yet", where=rig.database)
+    store = Store(rig.database)
+    try:
+        run, failed = last_failed(store, rig.name)
+    finally:
+        store.close()
+    if not failed:
+        print(f"harness: every item of run {run['id']} passed: nothing to re-run")
+    return bool(failed)

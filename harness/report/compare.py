@@ -20,6 +20,9 @@ BAD: frozenset[str] = frozenset(
     v.value for v in (Verdict.FAIL, Verdict.TIMEOUT, Verdict.CRASH, Verdict.INFRA, Verdict.FLAKY)
 )
 STALE = Verdict.STALE_DIFF.value
+FLAKY = Verdict.FLAKY.value
+# A FLAKY item is reported on its own, never as a new failure; FLAKY -> FAIL is one.
+FAILED: frozenset[str] = BAD - {FLAKY}
 GOOD: frozenset[str] = frozenset({Verdict.PASS.value, Verdict.KNOWN_DIFF.value})
 
 
@@ -95,8 +98,10 @@ def key(row: dict[str, Any]) -> Key:
 
 
 def classify(before: str | None, now: str) -> str | None:
-    """What a verdict change means: new-failure, new-stale-diff, fix, changed, or None (same)."""
-    if now in BAD and before not in BAD:
+    """What a verdict change means: new-failure, new-stale-diff, fix, flaky, changed, or None (same)."""
+    if now == FLAKY:
+        return "flaky" if before != FLAKY else None
+    if now in FAILED and before not in FAILED:
         return "new-failure"
     if now == STALE and before != STALE:
         return "new-stale-diff"
@@ -156,6 +161,10 @@ def compare(
         old = before.pop(key(row), None)
         added += old is None
         kind = classify(old["verdict"] if old else None, row["verdict"])
+        if kind in ("new-failure", "new-stale-diff") and row.get("quarantine"):
+            kind = "changed"  # quarantined: listed, not a regression (harness.quarantine)
+        if kind == "flaky":
+            continue  # every FLAKY item is listed with its rate (harness.report.labops)
         if kind:
             found[kind].append(_change(row, old["verdict"] if old else None, row["verdict"]))
     removed = [_change(row, row["verdict"], None) for row in before.values()]

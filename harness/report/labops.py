@@ -61,8 +61,13 @@ def lab_view(run: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {"flaky": flaky_rows(rows), "quarantined": quarantined_rows(rows), "offline": offline_targets(run)}
 
 
+def _where(entry: dict[str, Any]) -> str:
+    mode = f" {entry['mode']}" if entry["mode"] != "bytecode" else ""
+    return f"{entry['spec_id']} [{entry['target']}{mode}]"
+
+
 def describe_flaky(entry: dict[str, Any]) -> str:
-    where = f"{entry['spec_id']} [{entry['target']}" + (f" {entry['mode']}]" if entry["mode"] != "bytecode" else "]")
+    where = _where(entry)
     if entry.get("rate") is not None:
         how = (f"flip rate {entry['rate']:.0%} ({entry['flips']} flips in {entry['runs']} runs), "
                f"{entry['observed']} now")
@@ -72,9 +77,8 @@ def describe_flaky(entry: dict[str, Any]) -> str:
 
 
 def describe_quarantined(entry: dict[str, Any]) -> str:
-    where = f"{entry['spec_id']} [{entry['target']}" + (f" {entry['mode']}]" if entry["mode"] != "bytecode" else "]")
-    return f"{where} {entry['verdict']}, quarantined until {entry['expires']} ({entry['where']}: " \
-           f"{entry['quarantine_reason']})"
+    return (f"{_where(entry)} {entry['verdict']}, quarantined until {entry['expires']} "
+            f"({entry['where']}: {entry['quarantine_reason']})")
 
 
 def describe_offline(entry: dict[str, Any]) -> str:

@@ -53,6 +53,8 @@ def page_data(matrix: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
             "stderr": _clip(row["stderr"]) if row["verdict"] not in GOOD else None,
             "diff": None if same or expected is None else _clip(unified_diff(expected, row["stdout"])),
             "ms": round(row["duration_s"] * 1000, 2),
+            "quarantine": row.get("quarantine"),
+            "flaky": (row.get("flaky") or {}).get("rate"),
         })
     return {"matrix": matrix, "specs": specs, "results": results, "colors": VERDICT_COLORS}
 

@@ -39,9 +39,12 @@ def _run(run: dict[str, Any]) -> dict[str, Any]:
 
 
 def build_report(comparison: Comparison, run: dict[str, Any], previous: dict[str, Any] | None,
-                 audits: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+                 audits: list[dict[str, Any]] | None = None,
+                 lab: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``lab``: FLAKY, quarantined and offline lists (harness.report.labops.lab_view)."""
     data = comparison.as_dict()
     audits = audits or []
+    lab = lab or {}
     return {
         "schema": SCHEMA_ID,
         "version": SCHEMA_VERSION,
@@ -55,6 +58,9 @@ def build_report(comparison: Comparison, run: dict[str, Any], previous: dict[str
         "rule": data["rule"],
         **{name: data[name] for name, _title, _style in SECTIONS},
         "audits": audits,
+        "flaky": lab.get("flaky", []),
+        "quarantined": lab.get("quarantined", []),
+        "offline": lab.get("offline", []),
     }
 
 
@@ -115,12 +121,20 @@ def render_terminal(report: dict[str, Any], width: int = 120, color: bool = Fals
     for audit in report["audits"]:
         mark = "[green]ok[/]" if audit["ok"] else "[bold red]FAILED[/]"
         console.print(f"audit {escape(audit['name'])}: {mark} {escape(audit['summary'])}")
-    return buffer.getvalue()
+    from harness.report.labops import render_lab
+
+    lab = {key: report.get(key) or [] for key in ("flaky", "quarantined", "offline")}
+    return buffer.getvalue() + render_lab(lab, width=width, color=color)
 
 
 def render_markdown(report: dict[str, Any]) -> str:
     env = Environment(loader=PackageLoader("harness.report", "templates"), autoescape=False,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["describe"] = describe
+    from harness.report import labops
+
+    env.filters["describe_flaky"] = labops.describe_flaky
+    env.filters["describe_quarantined"] = labops.describe_quarantined
+    env.filters["describe_offline"] = labops.describe_offline
     return env.get_template("regressions.md.j2").render(
         report=report, headline=headline(report), sections=SECTIONS, max_listed=MAX_LISTED)

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from harness.records import FAILING, VERDICT_ORDER, Verdict
+from harness.records import FAILING, VERDICT_ORDER
 
 VERDICT_STYLE = {
     "PASS": "green", "KNOWN-DIFF": "cyan", "STALE-DIFF": "yellow", "FAIL": "bold red",

@@ -12,6 +12,7 @@ from harness.forkserver import ForkServer, ForkServerDied
 from harness.records import Identity, Outcome, Spec
 from harness.reference import spec_env
 from harness.sandbox import OUTPUT_CAP
+from harness.sandbox import status as sandbox_status
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, exception_name
 
 
@@ -71,6 +72,7 @@ class CPythonTarget(Target):
             version=sys.version.split()[0],
             machine=platform.machine(),
             firmware=self.python,
+            extra={"sandbox": sandbox_status()},
         )
 
     def capabilities(self) -> Capabilities:

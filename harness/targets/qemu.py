@@ -11,7 +11,10 @@ Options (rig file ``options:``):
   (required).
 - ``qemu``: the binary (default ``qemu-system-arm``).
 - ``icount``: N gives deterministic mode ``-icount shift=N,sleep=off``; ``seed``
-  (default 1 in deterministic mode) gives ``-seed``.
+  (default 1 in deterministic mode) gives ``-seed`` (with it, two emulators answer the
+  same random numbers). ``icount_sleep: true`` gives ``sleep=on``: the guest then idles
+  in host time, which lets paced writes wait for it (with ``sleep=off`` they are spaced
+  by time only, which a heavily loaded host can still outrun, rarely).
 - ``serial``: ``pipe`` (default: named pipes the harness owns, so paced writes can wait
   until the emulator has taken each chunk and gone idle: no byte is ever dropped, even
   on a loaded host), ``pty`` (QEMU's own pty, "char device redirected to /dev/pts/N";

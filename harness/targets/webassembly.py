@@ -26,6 +26,7 @@ import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +34,8 @@ from typing import IO, Any
 
 from harness.errors import HarnessError
 from harness.records import Identity, Outcome, Spec
+from harness.sandbox import OUTPUT_CAP, TRUNCATED, Limits, launcher_argv
+from harness.sandbox import status as sandbox_status
 from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
 
 PACKAGE = "@micropython/micropython-webassembly-pyscript"
@@ -46,6 +49,8 @@ DEFAULT_MEMORY_LIMIT = "256M"
 # Emscripten refuses to grow past 2 GiB; the worker's one-time reserve doubles the cap.
 MAX_MEMORY_LIMIT = 1 << 30
 MIN_MEMORY_LIMIT = 32 << 20  # the wasm memory starts at about 16 MiB
+# Node's writable data (V8 heap, wasm memory up to 2 * memory_limit + 16 MiB, buffers).
+NODE_DATA_LIMIT = 4 << 30
 
 PROBE_CODE = (
     "import sys\n"
@@ -114,8 +119,14 @@ class NodeWorker:
         env = dict(os.environ)
         env[ENV_NODE_MODULES] = str(node_modules)
         self._log: IO[bytes] = tempfile.TemporaryFile(prefix="harness-wasm-")
+        # Confined (harness.sandbox): Node may write only in its own root (a spec reaches
+        # Node's fs and process objects through the `js` module), and signal nothing outside.
+        # Its memory cap is on data, not address space: V8 reserves gigabytes it never uses.
+        self.root = tempfile.mkdtemp(prefix="harness-wasm-")
+        limits = Limits(memory=NODE_DATA_LIMIT, memory_kind="data")
         self.proc = subprocess.Popen(
-            [node, str(WORKER_SCRIPT), *args],
+            launcher_argv(sys.executable, [self.root], limits, [node, str(WORKER_SCRIPT), *args]),
+            cwd=self.root,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._log,
@@ -241,6 +252,7 @@ class NodeWorker:
                 except OSError:
                     pass
         self._log.close()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class WebAssemblyTarget(Target):
@@ -318,7 +330,7 @@ class WebAssemblyTarget(Target):
         worker = self._worker
         assert worker is not None
         request = {"code": code, "heapsize": self.heapsize, "pystack": self.pystack,
-                   "memory_limit": self.memory_limit}
+                   "memory_limit": self.memory_limit, "output_cap": OUTPUT_CAP}
         try:
             reply, events = worker.run(request, timeout)
         except WorkerDied as err:
@@ -338,6 +350,10 @@ class WebAssemblyTarget(Target):
             return Outcome(timed_out=True, exit_code=None, duration_s=duration,
                            detail=f"no result within {timeout:g}s; {note}")
         stdout, stderr = reply.get("stdout", ""), reply.get("stderr", "")
+        if reply.get("output_capped"):
+            return Outcome(stdout=stdout + TRUNCATED, stderr=stderr, exit_code=None,
+                           output_capped=True, duration_s=duration,
+                           detail=f"output beyond {OUTPUT_CAP} bytes: spec stopped")
         if reply.get("crashed"):
             return Outcome(stdout=stdout, stderr=stderr, exit_code=None, crashed=True,
                            duration_s=duration, detail=str(reply.get("detail", "")))
@@ -385,6 +401,7 @@ class WebAssemblyTarget(Target):
                 "node": greeting.get("node", ""),
                 "heapsize": self.heapsize,
                 "memory_limit": self.memory_limit,
+                "sandbox": sandbox_status(),
             },
         )
 

@@ -185,12 +185,21 @@ del _harness_prelude
 `;
 
 // Output arrives one byte per callback (linebuffer: false keeps partial lines and exact
-// bytes); collect it in a growing byte buffer and decode once at the end.
+// bytes); collect it in a growing byte buffer and decode once at the end. Past the
+// request's output cap the spec is stopped: the callback throws OutputCapped through wasm
+// (the interpreter is thrown away after every spec anyway).
+class OutputCapped extends Error {}
+let outputCap = 1 << 20;
+
 function bytesSink() {
   let buffer = new Uint8Array(4096);
   let length = 0;
   return {
     push: (chunk) => {
+      if (current && length + chunk.length > outputCap) {
+        current.capped = true;
+        throw new OutputCapped("output cap");
+      }
       if (length + chunk.length > buffer.length) {
         const bigger = new Uint8Array(Math.max(buffer.length * 2, length + chunk.length));
         bigger.set(buffer.subarray(0, length));
@@ -253,6 +262,7 @@ async function runSpec(loadMicroPython, req) {
     return { id: req.id, crashed: true, detail: `interpreter failed to load: ${fresh.error}` };
   }
   const { mp, out, err, memory } = fresh;
+  outputCap = req.output_cap ?? outputCap;
   const state = {
     id: req.id, limit, baseLimit: limit, refused: 0, reserveOpen: false, reserveHit: false,
   };
@@ -264,6 +274,11 @@ async function runSpec(loadMicroPython, req) {
   try {
     mp.runPython(req.code);
   } catch (error) {
+    if (state.capped) {
+      current = null;
+      return { id: req.id, stdout: out.text(), stderr: err.text(), exit_code: null,
+               exception: null, output_capped: true };
+    }
     if (error?.name !== "PythonError") {
       current = null;
       return {

@@ -1,8 +1,8 @@
 """A fault-injecting serial proxy: a TCP port on 127.0.0.1 in front of a board's serial link.
 
 The harness connects to it as to any networked board (``socket://127.0.0.1:PORT``); the
-proxy forwards to the real link (an emulator's pty it owns, or any ByteStream) and, at
-fixed seeded rates, spoils what passes:
+proxy forwards to the real link (any ByteStream: an emulator's pipe or pty, a serial
+port) and, at fixed seeded rates, spoils what passes:
 
 - ``drop``: a byte is lost;
 - ``garble``: a byte arrives with some of its bits flipped;
@@ -11,10 +11,11 @@ fixed seeded rates, spoils what passes:
   connections) and comes back after a while, as a USB cable pulled and plugged again.
 
 Each direction draws from its own ``random.Random`` seeded from the plan's seed, so the
-n-th byte of a direction meets the same fate in every run with the same traffic. Every
-fault is counted and logged (``events``) so a test can tell which exchanges were hit.
-Writes to the board are paced like the harness's own (chunks, and on a pty only once the
-emulator has taken the previous chunk), so the proxy adds no overruns of its own.
+n-th byte of a direction meets the same fate in every run with the same traffic (delays
+draw from a stream of their own, since chunking follows timing). Every fault is counted
+and logged (``events``) so a test can tell which exchanges were hit. Writes to the board
+are paced like the harness's own (chunks, and on an emulator's pipe or pty only once it
+has taken the previous chunk), so the proxy adds no overruns of its own.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ class FaultEvent:
 @dataclass
 class _Direction:
     name: str
-    rng: random.Random
+    rng: random.Random  # one draw per byte: a byte's fate depends on its offset only
+    chunk_rng: random.Random  # delays, drawn per chunk (chunking follows timing)
     offset: int = 0
 
 
@@ -94,7 +96,8 @@ class FaultProxy:
         self._listener: socket.socket | None = None
         self._down_until = 0.0
         self._last_write = 0.0
-        self._dirs = {name: _Direction(name, random.Random(f"{plan.seed}:{name}"))
+        self._dirs = {name: _Direction(name, random.Random(f"{plan.seed}:{name}"),
+                                       random.Random(f"{plan.seed}:{name}:chunks"))
                       for name in ("to_board", "from_board")}
         self._listen(port)
         self.port = self._listener.getsockname()[1] if self._listener else port
@@ -228,7 +231,7 @@ class FaultProxy:
         """Maybe hold a chunk back before forwarding it (what follows queues behind)."""
         plan = self.plan
         state = self._dirs[direction]
-        r_delay, length = state.rng.random(), state.rng.uniform(*plan.delay_s)
+        r_delay, length = state.chunk_rng.random(), state.chunk_rng.uniform(*plan.delay_s)
         if r_delay < plan.delay:
             self._record(direction, "delay", f"{length:.3f} s")
             self._stop.wait(length)

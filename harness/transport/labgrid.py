@@ -64,7 +64,11 @@ class PlaceConfig:
 def find_client(configured: str | None = None) -> str:
     """The labgrid-client to run: the rig's, ``$HARNESS_LABGRID_CLIENT``, the project's
     ``.venv-labgrid``, then PATH."""
-    candidates = [configured, os.environ.get(CLIENT_ENV)]
+    if configured:
+        if os.access(configured, os.X_OK):
+            return configured
+        raise LabgridError(f"labgrid client {configured!r} not found or not executable")
+    candidates = [os.environ.get(CLIENT_ENV)]
     # The project venv is <root>/.venv; the labgrid venv sits beside it.
     for root in (Path(sys.prefix).parent, Path.cwd()):
         candidates.append(str(root / VENV / "bin" / "labgrid-client"))
@@ -72,8 +76,6 @@ def find_client(configured: str | None = None) -> str:
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
             return candidate
-    if configured:
-        raise LabgridError(f"labgrid client {configured!r} not found or not executable")
     raise LabgridError("labgrid-client not found: `make setup` creates .venv-labgrid with it "
                        f"(or set {CLIENT_ENV}, or the rig's labgrid.client)")
 
@@ -113,7 +115,11 @@ class LabgridPlace:
 
     def _client(self, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
         config = self.config
-        argv = [find_client(config.client), "-x", config.coordinator, "-p", config.place, *args]
+        try:
+            client = find_client(config.client)
+        except LabgridError as err:
+            raise LabgridError(f"{config.label}: {err}")
+        argv = [client, "-x", config.coordinator, "-p", config.place, *args]
         try:
             return subprocess.run(argv, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                                   timeout=timeout or self.config.timeout_s)

@@ -13,7 +13,9 @@ The protocol, as the firmware speaks it:
   ``\\x04`` and runs it. Old firmware just prints the raw banner again (no support);
   ``R\\x00`` means supported but refused. Detected once per connection.
 - Without raw paste, code is written in small paced chunks: the micro:bit firmware
-  drops bytes written faster than its receive ring drains.
+  drops bytes written faster than its receive ring (64 bytes) drains. Where the stream
+  can tell (an emulator behind ``HostPipe``), each chunk waits until the emulator has
+  taken the previous one and gone idle; elsewhere chunks are spaced by time.
 
 Every wait has a deadline, and every failure names the device.
 """
@@ -110,6 +112,7 @@ class RawRepl:
             self.device = device
         self.at_prompt = False
         self._idle_gate = True
+        self._busy_timeouts = 0
         self._buf.clear()
 
     def _fail(self, message: str) -> str:
@@ -418,9 +421,10 @@ class RawRepl:
                 out = self.read_until(CTRL_D, self.interrupt_grace_s, "end of stdout after Ctrl-C",
                                       RESET_MARKERS)
             except ReplTimeout as err:
-                raise ProgramStuck(
-                    self._fail(f"program ran past {timeout:g} s and ignored Ctrl-C ({err})")
-                ) from err
+                raise ProgramStuck(self._fail(
+                    f"program ran past {timeout:g} s and ignored Ctrl-C for "
+                    f"{self.interrupt_grace_s:g} s"
+                )) from err
         duration = time.monotonic() - start
         err = self.read_until(CTRL_D, self.interrupt_grace_s, "end of stderr", RESET_MARKERS)
         self.read_until(b">", SHORT_TIMEOUT_S, "raw prompt after the program")

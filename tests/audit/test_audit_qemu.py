@@ -138,3 +138,28 @@ def test_micropython_129_on_mps2_repeats_through_its_repl(project):
     counts = spec["reproducibility"]["instructions"]
     assert counts["measured_runs"] == 5 and counts["warm_runs"] == 4
     assert counts["spread"] <= 10 and counts["warm_min"] > 1_000_000
+
+
+def test_scope_checked_spec_through_the_virtual_scope(tmp_path):
+    """A hardware spec in an audit on the default rig: the virtual scope's numbers (and its
+    jitter statistics) become figures of the report, its identity is on the first page."""
+    profile = tmp_path / "scope.yaml"
+    profile.write_text("profile: scope\nphase: cdr\nruns: 3\n"
+                       "targets: [{target: qemu-microbit, as: mb, icount: 6, seed: 1}]\n"
+                       "specs: [hardware/microbit/toggle_plain]\n")
+    out = tmp_path / "results"
+    proc = subprocess.run([sys.executable, "-m", "harness.cli", "audit", "--profile", str(profile),
+                           "--no-pdf", "--out", str(out)], cwd=REPO, capture_output=True, text=True,
+                          timeout=240)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    document = json.loads((out / "audit" / "scope.json").read_text())
+    spec = spec_entry(document, "hardware/microbit/toggle_plain", "mb")
+    scoped = {name: m for name, m in spec["metrics"].items() if name.startswith("scope.")}
+    assert scoped and all(m["stats"]["n"] == 3 for m in scoped.values())
+    assert any(m["unit"] == "Hz" for m in scoped.values())
+    assert spec["reproducibility"]["instructions"]["measured_runs"] == 3  # the audit's evidence kept too
+    instrument = document["configuration"]["instruments"][0]
+    assert instrument["target"] == "mb" and instrument["identity"]["serial"] == "HARNESS-VIRTUAL"
+    html = (out / "audit" / "scope.html").read_text()
+    section = html[html.index('id="s-scope"'):html.index('id="s-conc"')]
+    assert "scope.frequency" in section and "data:image/png;base64," in section

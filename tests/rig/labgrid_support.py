@@ -12,14 +12,21 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from qemu_support import wait_port
+
+# The QEMU and ser2net helpers of the target tests, shared here (no conftest: its module name
+# would shadow tests/conftest.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "targets"))
+from qemu_support import Ser2net, needs_qemu, needs_ser2net, wait_port  # noqa: E402
 
 from harness.targets.qemu import free_tcp_port
 from harness.transport.labgrid import LabgridError, find_client
+
+__all__ = ["LabgridLab", "Ser2net", "needs_labgrid", "needs_qemu", "needs_ser2net"]
 
 EXPORTER = "lab1"
 

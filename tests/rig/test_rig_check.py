@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from qemu_support import needs_qemu
+from labgrid_support import needs_qemu
 
 REPO = Path(__file__).resolve().parents[2]
 HARNESS = [sys.executable, "-m", "harness.cli"]

@@ -1,6 +1,6 @@
 """Target ``qemu-mps2``: current MicroPython (ports/qemu, MPS2-AN385) built from source.
 
-Needs the firmware ELF: set HARNESS_MPS2_ELF (e.g. the ``build-MPS2_AN385/firmware.elf``
+Uses the images `make firmware` built (the manifest overlay), or HARNESS_MPS2_ELF (e.g. the ``build-MPS2_AN385/firmware.elf``
 that ``harness firmware build`` or ``make -C ports/qemu BOARD=MPS2_AN385`` produces);
 skipped without it. The micro:bit ELF of the same tree runs with HARNESS_MICROBIT_ELF.
 """
@@ -18,14 +18,26 @@ from harness.targets.qemu import QemuMicrobitTarget, QemuMps2Target
 
 pytestmark = [pytest.mark.slow, needs_qemu]
 
-MPS2_ELF = os.environ.get("HARNESS_MPS2_ELF", "")
-MICROBIT_ELF = os.environ.get("HARNESS_MICROBIT_ELF", "")
+def _built(name: str) -> str:
+    """The image `make firmware` built (recorded in the manifest overlay), if any."""
+    from harness.firmware.manifest import load_manifest
+
+    try:
+        image = load_manifest(REPO).get(name)
+    except Exception:  # no manifest or no build: the tests skip with their message
+        return ""
+    return str(image.path) if image.path and image.path.is_file() else ""
+
+
+REPO = Path(__file__).resolve().parents[2]
+MPS2_ELF = os.environ.get("HARNESS_MPS2_ELF") or _built("micropython-1.29-mps2")
+MICROBIT_ELF = os.environ.get("HARNESS_MICROBIT_ELF") or _built("micropython-1.29-microbit")
 
 
 @pytest.fixture
 def mps2():
     if not MPS2_ELF or not Path(MPS2_ELF).is_file():
-        pytest.skip("set HARNESS_MPS2_ELF to a ports/qemu MPS2_AN385 firmware.elf")
+        pytest.skip("no MPS2 image: run `make firmware` or set HARNESS_MPS2_ELF")
     target = QemuMps2Target(TargetConfig("qemu-mps2", "qemu-mps2", {"firmware": MPS2_ELF}))
     pids = []
     yield target, pids
@@ -67,7 +79,7 @@ def test_hang_ignoring_ctrl_c_restarts_the_emulator(tmp_path, mps2):
 
 def test_microbit_elf(tmp_path):
     if not MICROBIT_ELF or not Path(MICROBIT_ELF).is_file():
-        pytest.skip("set HARNESS_MICROBIT_ELF to a ports/qemu MICROBIT firmware.elf")
+        pytest.skip("no 1.29 micro:bit image: run `make firmware` or set HARNESS_MICROBIT_ELF")
     target = QemuMicrobitTarget(TargetConfig("m", "qemu-microbit", {"firmware": MICROBIT_ELF}))
     try:
         assert "-kernel" in target.argv()

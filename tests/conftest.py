@@ -91,3 +91,22 @@ def make_spec(tmp_path: Path):
         return load_spec(path, root)
 
     return make
+
+
+# -- no orphan QEMU or Node process after the session (tests/processes.py) -------------------
+from processes import leftovers, session_tag  # noqa: E402
+
+PROCESS_TAG = session_tag()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the session if a QEMU or Node process it started is still running."""
+    if hasattr(session.config, "workerinput"):
+        return  # an xdist worker: the controller checks once every worker is done
+    left = leftovers(PROCESS_TAG)
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        message = f"processes started by this test session are still running: {', '.join(left)}"
+        if reporter is not None:
+            reporter.write_line(f"ERROR: {message}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -3,7 +3,6 @@ process, and every result finished before it in the store."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sqlite3
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HARNESS, _env
+from processes import TAG_VARIABLE, leftovers, tagged_processes
 
 from harness.targets.webassembly import find_node_modules
 
@@ -32,24 +32,6 @@ print({n})
 """
 
 
-def tagged_processes(tag: str) -> list[str]:
-    """Processes (not zombies) whose environment carries ``tag``: what this run started."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if f"HARNESS_PROCESS_TAG={tag}".encode() not in (entry / "environ").read_bytes().split(b"\0"):
-                continue
-            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
-            name = (entry / "comm").read_text().strip()
-        except OSError:
-            continue
-        if state != "Z":
-            found.append(f"{entry.name} {name}")
-    return found
-
-
 @pytest.mark.slow
 @needs_qemu
 def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project):
@@ -60,7 +42,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project):
         "name: interrupt\nresults: results\ntargets:\n  - {name: unix, kind: unix}\n"
         "  - {name: qemu-microbit, kind: qemu-microbit}\n" + wasm)
     tag = uuid.uuid4().hex
-    env = {**_env(), "HARNESS_PROCESS_TAG": tag}
+    env = {**_env(), TAG_VARIABLE: tag}  # this run's own tag: its processes only
     proc = subprocess.Popen([*HARNESS, "run"], cwd=project.root, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     database = project.root / "results" / "harness.sqlite"
@@ -86,10 +68,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project):
     text = out.decode(errors="replace")
     assert proc.returncode == 2, text[-3000:]  # pytest's "interrupted"
     assert "Traceback (most recent call last)" not in text, text[-3000:]
-    deadline = time.monotonic() + 5
-    while tagged_processes(tag) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert tagged_processes(tag) == []
+    assert leftovers(tag, names=None) == []  # QEMU, Node, fork server, workers: all gone
     rows = _rows(database)
     assert len(rows) >= stored_before  # nothing that finished was lost
     assert all(verdict == "PASS" for _, _, verdict in rows), rows
@@ -115,4 +94,3 @@ def _output(proc: subprocess.Popen) -> str:
     return proc.stdout.read().decode(errors="replace")[-2000:] if proc.stdout else ""
 
 
-os.environ.setdefault("HARNESS_PROCESS_TAG", "")  # inherited by what the tests start

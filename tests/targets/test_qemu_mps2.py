@@ -1,6 +1,7 @@
 """Target ``qemu-mps2``: current MicroPython (ports/qemu, MPS2-AN385) built from source.
 
-Uses the images `make firmware` built (the manifest overlay), or HARNESS_MPS2_ELF (e.g. the ``build-MPS2_AN385/firmware.elf``
+Uses the images `make firmware` built (the manifest overlay), or HARNESS_MPS2_ELF
+(e.g. the ``build-MPS2_AN385/firmware.elf``
 that ``harness firmware build`` or ``make -C ports/qemu BOARD=MPS2_AN385`` produces);
 skipped without it. The micro:bit ELF of the same tree runs with HARNESS_MICROBIT_ELF.
 """

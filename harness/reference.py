@@ -14,8 +14,8 @@ from functools import cached_property
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.records import Expected, Spec
 from harness.forkserver import ForkServer
+from harness.records import Expected, Spec
 from harness.targets.base import exception_name
 
 # Bump when the way the reference is computed changes, so old cache entries are not reused.

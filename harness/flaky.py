@@ -1,9 +1,10 @@
 """Flakiness from history: an item whose verdict flips between stored runs with nothing changed.
 
 Plain functions over stored result rows (``Store.verdict_rows``). An item is one
-(spec, target, mode). Its *window* is its results in the rig's last ``window`` runs, newest
-first, cut where the spec's content hash, the target's firmware identity or the baseline
-entry in force differ from the newest row's: a change there explains a changed verdict.
+(spec, target, mode). Its *window* is its last ``window`` results in the rig's runs (a run
+that left it out, e.g. ``--last-failed`` or an audit, does not count), newest first, cut
+where the spec's content hash, the target's firmware identity or the baseline entry in
+force differ from the newest row's: a change there explains a changed verdict.
 
 - NOT-RUN and INFRA say nothing about the spec (the target was away, the link failed): skipped.
 - The item is FLAKY when the window holds at least ``min_flips`` verdict changes between
@@ -31,6 +32,7 @@ Key = tuple[str, str, str]
 SILENT: frozenset[str] = frozenset({Verdict.NOT_RUN.value, Verdict.INFRA.value})
 GOOD: frozenset[str] = frozenset({Verdict.PASS.value, Verdict.KNOWN_DIFF.value})
 RULE_KEYS = ("window", "min_flips", "consistent")
+SCAN = 4  # runs looked at per result of the window: partial runs leave items out
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ def history_flakiness(store: Any, rig: str, rule: FlakyRule,
                       run_ids: Sequence[str] | None = None) -> list[Flakiness]:
     """Every item of the rig's last ``rule.window`` runs (or ``run_ids``, newest first) that is
     flaky now, most flips first."""
-    order = list(run_ids) if run_ids is not None else [r["id"] for r in store.runs(rig, limit=rule.window)]
+    order = list(run_ids) if run_ids is not None else [
+        r["id"] for r in store.runs(rig, limit=rule.window * SCAN)]
     found = []
     for rows in by_item(store.verdict_rows(order), order).values():
         assessed = assess(rows, rule)
@@ -184,9 +187,8 @@ class History:
         self.store = store
         self.order: list[str] = []
         if rule.enabled:
-            # The current run is the newest row of each item's window: window - 1 earlier runs.
-            self.order = [r["id"] for r in store.runs(rig, limit=rule.window) if r["id"] != run_id]
-            self.order = self.order[: rule.window - 1]
+            # The current run gives the newest row of each window; assess() keeps ``window`` rows.
+            self.order = [r["id"] for r in store.runs(rig, limit=rule.window * SCAN) if r["id"] != run_id]
         self._by_target: dict[str, dict[Key, list[dict[str, Any]]]] = {}
 
     def earlier(self, spec_id: str, target: str, mode: str) -> list[dict[str, Any]]:

@@ -22,6 +22,8 @@ log = logging.getLogger("harness.labops")
 
 # Verdicts history never turns into FLAKY: they say nothing about the spec on this run.
 NOT_JUDGED: frozenset[Verdict] = frozenset({Verdict.NOT_RUN, Verdict.INFRA, Verdict.UNSUPPORTED})
+# Run modes history judges; an audit's repeats (``bytecode#r001``) are samples judged on their own.
+RUN_MODES = frozenset({"bytecode", "native", "viper", "mpy"})
 
 
 def output_sha256(outcome: Outcome) -> str:
@@ -57,7 +59,7 @@ class LabOps:
         """The result with its lab evidence: observed verdict, flakiness, quarantine."""
         observed = result.verdict
         result = replace(result, observed=observed.value, baseline_key=baseline_key(entry))
-        if observed not in NOT_JUDGED:
+        if observed not in NOT_JUDGED and result.mode in RUN_MODES:
             flakiness = self.history.assess({
                 "run_id": result.run_id, "spec_id": result.spec_id, "feature": result.feature,
                 "target": result.target, "mode": result.mode, "verdict": observed.value,

@@ -79,6 +79,7 @@ class HarnessState:
     _targets: list[str] | None = None
     last_failed: tuple[str, int, int] | None = None  # (run, items kept, items that did not pass)
     _quarantine_checked: bool = False
+    offline_told: set[str] = field(default_factory=set)  # targets whose going offline was shown
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -295,6 +296,7 @@ class SpecItem(pytest.Item):
         self.mode = mode
         self.result: Result | None = None
         self.row: dict[str, Any] | None = None  # the stored result, when reports need it
+        self.offline_note: str | None = None  # its target was taken out of the run under it
 
     def runtest(self) -> None:
         state: HarnessState = self.config.stash[STATE]
@@ -311,6 +313,10 @@ class SpecItem(pytest.Item):
         self.result = result
         _allure_item(self, state)
         self.user_properties.append(("verdict", result.verdict.value))
+        live = state._session.targets.get(self.target) if state._session is not None else None
+        if live is not None and live.offline_reason and self.target not in state.offline_told:
+            state.offline_told.add(self.target)  # told once, as it happens (makereport)
+            self.offline_note = f"target {self.target} taken out of the run: {live.offline_reason}"
         if result.verdict in FAILING and result.quarantine:  # reported, but not failing the run
             pytest.xfail(f"quarantined ({result.quarantine['where']}, until "
                          f"{result.quarantine['expires']}): {result.verdict.value}: {result.reason}")
@@ -352,6 +358,10 @@ def _allure_item(item: SpecItem, state: HarnessState) -> None:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
     yield
     # After allure-pytest's own wrapper: its status comes from pytest's outcome, ours from the verdict.
+    note = getattr(item, "offline_note", None)
+    reporter = item.config.pluginmanager.get_plugin("terminalreporter")
+    if call.when == "call" and note and reporter is not None:
+        reporter.write_line(f"harness: {note}", yellow=True, bold=True)
     row = getattr(item, "row", None)
     if call.when == "call" and row is not None and isinstance(item, SpecItem):
         from harness.report.allure import active, set_status
@@ -392,6 +402,10 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
 def pytest_collection_finish(session: pytest.Session) -> None:
     state = session.config.stash.get(STATE, None)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    specs = [item.spec for item in session.items if isinstance(item, SpecItem)]
+    if state is not None and specs and not hasattr(session.config, "workerinput"):
+        # New specs' references on two CPython fork servers at once, before the targets run.
+        state.session().reference.prefetch(specs)
     if state is not None and state.firmware_skipped and reporter is not None:
         from harness.firmware.check import skip_line
 

@@ -9,6 +9,8 @@ import json
 import os
 import subprocess
 import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
@@ -16,6 +18,7 @@ from pathlib import Path
 from harness.errors import HarnessError
 from harness.forkserver import ForkServer
 from harness.records import Expected, Spec
+from harness.sandbox import ProcessResult
 from harness.targets.base import exception_name
 
 # Bump when the way the reference is computed changes, so old cache entries are not reused.
@@ -48,6 +51,7 @@ class Reference:
         self.cache_root = Path(cache_dir)
         self.stats = ReferenceStats()
         self._server: ForkServer | None = None
+        self._prefetched: set[str] = set()
 
     def close(self) -> None:
         if self._server is not None:
@@ -78,25 +82,68 @@ class Reference:
         if spec.expected_path is not None:
             self.stats.sidecar += 1
             return Expected(stdout=_read_exp(spec.expected_path), source="exp")
-        path = self._cache_path(spec)
-        try:
-            expected = Expected(**json.loads(path.read_text(encoding="utf-8")))
-            self.stats.cached += 1
-            return expected
-        except (OSError, ValueError, TypeError):
-            pass
+        found = self._cached(spec)
+        if found is not None:
+            if spec.content_hash in self._prefetched:
+                self._prefetched.discard(spec.content_hash)  # counted as computed already
+            else:
+                self.stats.cached += 1
+            return found
         expected = self.compute(spec)
         self.stats.computed += 1
+        self._store(spec, expected)
+        return expected
+
+    def _cached(self, spec: Spec) -> Expected | None:
+        try:
+            return Expected(**json.loads(self._cache_path(spec).read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def _store(self, spec: Spec, expected: Expected) -> None:
+        path = self._cache_path(spec)
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         tmp.write_text(json.dumps(asdict(expected)), encoding="utf-8")
         os.replace(tmp, path)  # atomic: parallel workers never see half a file
-        return expected
+
+    def prefetch(self, specs: list[Spec], jobs: int = 2) -> int:
+        """Compute the missing references of ``specs`` on ``jobs`` fork servers at once.
+
+        A run's first pass over new specs is then bound by the slower of CPython and the
+        targets, not their sum. Returns how many were computed.
+        """
+        unique = {s.content_hash: s for s in specs if s.expected_path is None}
+        todo = [s for s in unique.values() if not self._cache_path(s).exists()]
+        if len(todo) < 2 * jobs:
+            return 0  # not worth the extra interpreters
+        servers = [ForkServer(self.python, spec_env()) for _ in range(jobs)]
+        local = threading.local()
+        pool_servers = iter(servers)
+        lock = threading.Lock()
+
+        def work(spec: Spec) -> None:
+            if not hasattr(local, "server"):
+                with lock:
+                    local.server = next(pool_servers)
+            self._store(spec, self._expected_from(local.server.run(spec.path, spec.timeout)))
+
+        try:
+            with ThreadPoolExecutor(jobs, thread_name_prefix="reference") as pool:
+                list(pool.map(work, todo))
+        finally:
+            for server in servers:
+                server.stop()
+        self.stats.computed += len(todo)
+        self._prefetched.update(s.content_hash for s in todo)
+        return len(todo)
 
     def compute(self, spec: Spec) -> Expected:
         if self._server is None:
             self._server = ForkServer(self.python, spec_env())
-        result = self._server.run(spec.path, spec.timeout)
+        return self._expected_from(self._server.run(spec.path, spec.timeout))
+
+    def _expected_from(self, result: ProcessResult) -> Expected:
         if result.timed_out:  # kept: a spec that never ends is judged by the target's outcome
             return Expected(stdout=result.stdout, exit_code=-1, timed_out=True, source=self.version)
         exc = exception_name(result.stderr)

@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from rich.console import Console
+
 from harness.bench.common import Goal, median
 from harness.errors import HarnessError
 from harness.records import Spec
@@ -66,13 +68,19 @@ def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", 
     out = Path(tempfile.mkdtemp(prefix="harness-bench-parallel-"))
     times: dict[int, list[float]] = {1: [], parallel: []}
     runs: list[tuple[str, str]] = []  # (label, run id)
+    load_before = os.getloadavg()[0]
     try:
-        for index in range(rounds):
-            order = (1, parallel) if index % 2 == 0 else (parallel, 1)
-            for count in order:
-                elapsed, run_id = _run(root, rig, paths, count, out)
-                times[count].append(elapsed)
-                runs.append((f"{'serial' if count == 1 else 'parallel'} run {len(times[count])}", run_id))
+        with Console(stderr=True).status("bench parallel") as status:
+            for index in range(rounds):
+                order = (1, parallel) if index % 2 == 0 else (parallel, 1)
+                for count in order:
+                    status.update(f"bench parallel: round {index + 1} of {rounds}, "
+                                  f"{'serial run' if count == 1 else f'{count} workers'} "
+                                  f"({len(specs)} specs x {len(loaded.targets)} targets)")
+                    elapsed, run_id = _run(root, rig, paths, count, out)
+                    times[count].append(elapsed)
+                    label = f"{'serial' if count == 1 else 'parallel'} run {len(times[count])}"
+                    runs.append((label, run_id))
         agree = _verdicts_agree(out / "harness.sqlite", runs)
     finally:
         shutil.rmtree(out, ignore_errors=True)
@@ -82,7 +90,8 @@ def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", 
                 baseline_value=median(times[1]), unit="s", minimum=GOAL)
     notes = [f"parallel: {len(specs)} specs x {len(loaded.targets)} targets, {rounds} runs each way on "
              f"{os.cpu_count()} cores; serial runs {', '.join(f'{t:.1f}' for t in times[1])} s, parallel "
-             f"runs {', '.join(f'{t:.1f}' for t in times[parallel])} s"]
+             f"runs {', '.join(f'{t:.1f}' for t in times[parallel])} s; load average "
+             f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"]
     notes.append("parallel: every run gave the same verdicts" if agree is None
                  else f"parallel: verdicts differ between runs: {agree}")
     return [goal], notes

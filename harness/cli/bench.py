@@ -11,7 +11,7 @@ from harness.cli.common import load_specs
 from harness.errors import HarnessError
 from harness.project import find_root
 
-BENCHES = ("unix", "transport", "parallel")
+BENCHES = ("unix", "transport", "parallel", "suite", "memory", "reports")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +26,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="workers of the parallel bench (default: one per target)")
     parser.add_argument("--parallel-specs", type=int, default=60,
                         help="specs (an even sample of the suite) run by the parallel bench")
+    parser.add_argument("--suite-limit", type=int, default=None,
+                        help="tests in the suite bench (default: every spec, 500 or more)")
+    parser.add_argument("--items", type=int, default=10_000,
+                        help="specs run by the memory bench and results rendered by the reports bench")
     parser.set_defaults(func=run)
 
 
@@ -52,6 +56,18 @@ def run(args: argparse.Namespace) -> int:
             specs = pick_specs(load_specs(root), args.parallel_specs)
             found, more = bench_parallel(root, specs, rig=args.rig, rounds=args.rounds or 2,
                                          workers=args.workers)
+        elif name == "suite":
+            from harness.bench.suite import bench_suite
+
+            found, more = bench_suite(root, limit=args.suite_limit)
+        elif name == "memory":
+            from harness.bench.memory import bench_memory
+
+            found, more = bench_memory(root, load_specs(root), items=args.items)
+        elif name == "reports":
+            from harness.bench.reports import bench_reports
+
+            found, more = bench_reports(root, results=args.items)
         goals += found
         notes += more
     print_goals(goals, console, notes)

@@ -68,8 +68,8 @@ def run_suggest(args: argparse.Namespace) -> int:
         entries = suggestions(store, rig.name, rule, dt.date.today(), args.days)
     finally:
         store.close()
-    print(f"# {len(entries)} flaky item(s) in the last {rule.window} runs of rig {rig.name!r}; "
-          f"review, then add to {QUARANTINE_FILE}")
+    print(f"# {len(entries)} flaky item(s) over each item's last {rule.window} results in rig "
+          f"{rig.name!r}; review, then add to {QUARANTINE_FILE}")
     if entries:
         print(yaml.safe_dump({"quarantine": entries}, sort_keys=False, width=200), end="")
     return 0

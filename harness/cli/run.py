@@ -44,6 +44,9 @@ def pytest_args(args: argparse.Namespace, root: Path, results: Path | None = Non
     suites = [str(Path(p).resolve()) for p in args.suite]
     paths = [str(Path(p).resolve()) for p in args.paths] or ([] if suites else [str(root / "specs")])
     argv = [*paths, *suites, f"--rootdir={root}", "-p", "no:randomly", f"--harness-rig={args.rig}"]
+    # Hypothesis's plugin imports all of hypothesis at the terminal summary (~3 s of every
+    # run, `harness bench suite` profile); specs never use it.
+    argv += ["-p", "no:hypothesispytest"]
     argv += [f"--harness-suite={s}" for s in suites]
     if args.targets:
         argv.append(f"--harness-targets={args.targets}")

@@ -22,7 +22,14 @@ from typing import Any
 import serial
 
 from harness.records import Identity, Outcome, Spec
-from harness.targets.base import PROBE_MODULES, Capabilities, Target, TargetConfig, exception_name
+from harness.targets.base import (
+    FEATURE_PROBES,
+    PROBE_MODULES,
+    Capabilities,
+    Target,
+    TargetConfig,
+    exception_name,
+)
 from harness.transport.integrity import check_answer, check_sync, verified_exec
 from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
 from harness.transport.recovery import RecoveryFailed, recover
@@ -326,13 +333,17 @@ class ReplTarget(Target):
                     raise TransportError(f"{self.name}: module probe failed: {out.stderr.strip()}")
                 found.update(line.strip() for line in out.stdout.splitlines())
                 names = names[len(chunk):]
+            # Emitters are build options, not modules: compile and run a tiny program each.
+            for feature, code in FEATURE_PROBES.items():
+                if not self._exec_probe(code).exception:
+                    found.add(feature)
             extra: dict[str, Any] = {}
             mem = self.identity().extra.get("mem_free")
             if mem is not None:
                 extra["mem_free"] = mem
             max_source = self.options.get("max_source_bytes")
             self._capabilities = Capabilities(
-                modules=frozenset(found & set(PROBE_MODULES)),
+                modules=frozenset(found & (set(PROBE_MODULES) | set(FEATURE_PROBES))),
                 modes=("bytecode",),
                 max_source_bytes=int(max_source) if max_source else None,
                 extra=extra,

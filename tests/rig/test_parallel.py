@@ -166,3 +166,20 @@ def test_the_rigs_parallel_key_runs_in_parallel(project):
     assert re.search(r"created: 2/2 workers", done.stdout)
     serial = project.harness("run", "--parallel", "1", "--pytest-args=-v")
     assert serial.returncode == 0 and "[gw" not in serial.stdout
+
+
+@pytest.mark.slow
+def test_bench_parallel_times_both_ways_side_by_side(project):
+    import json
+
+    (project.root / "rigs" / "local.yaml").write_text(PARALLEL_RIG)
+    for number in range(6):
+        project.spec(f"b{number}.py", f"print({number} * 7)\n")
+    done = project.harness("bench", "parallel", "--parallel-specs", "4", "--rounds", "2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "every run gave the same verdicts" in done.stdout
+    assert "serial runs" in done.stdout and "parallel runs" in done.stdout
+    [goal] = json.loads((project.root / "results" / "bench.json").read_text())["benches"]["parallel"]["goals"]
+    assert goal["subject"] == "3 workers" and goal["baseline"] == "1 worker" and goal["minimum"] == 1.7
+    assert goal["subject_value"] > 0 and goal["baseline_value"] > 0
+    assert "12 items" in goal["name"]  # 4 specs on 3 targets

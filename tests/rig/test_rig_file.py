@@ -140,8 +140,8 @@ def test_the_lab_examples_say_what_they_are():
      targets:
        - {name: py, kind: cpython}
      nightly:
-       timing: {ratio: fast}
-     """, r"bad\.yaml:5: nightly\.timing\.ratio: 'fast' is not of type 'number'"),
+       audits: [{runs: 3}]
+     """, r"bad\.yaml:5: nightly\.audits\.0: 'profile' is a required property"),
     ("""\
      name: bad
      targets:

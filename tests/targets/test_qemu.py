@@ -160,6 +160,7 @@ def test_identity_and_capabilities(make_target):
     assert {"microbit", "machine", "gc", "math", "sys"} <= caps.modules
     assert "json" not in caps.modules and "asyncio" not in caps.modules
     assert caps.lacks("json")
+    assert caps.lacks("emitter.native") and caps.lacks("emitter.viper")  # no Thumb emitter
     assert caps.extra["mem_free"] > 4000
     assert target.restarts == 0
 

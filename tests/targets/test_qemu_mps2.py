@@ -62,6 +62,7 @@ def test_identity_raw_paste_and_a_big_program(tmp_path, mps2):
     assert target.repl.raw_paste is True
     caps = target.capabilities()
     assert {"json", "re", "struct"} <= caps.modules
+    assert {"emitter.native", "emitter.viper"} <= caps.modules  # probed by running them
 
 
 def test_hang_ignoring_ctrl_c_restarts_the_emulator(tmp_path, mps2):

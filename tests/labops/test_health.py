@@ -77,6 +77,7 @@ def test_an_emulator_dying_mid_run_is_taken_offline_and_the_rest_completes(proje
     assert [o["target"] for o in report["offline"]] == ["broken", "qemu"]
     assert "targets taken out of the run (2):" in proc.stdout
     assert "qemu (at h/c): health probe failed" in proc.stdout
+    assert "harness: target qemu taken out of the run: health probe failed" in proc.stdout  # as it happens
     markdown = (project.root / "results" / "regressions.md").read_text()
     assert "## targets taken out of the run (2)" in markdown
     matrix = json.loads((project.root / "results" / "matrix.json").read_text())

@@ -4,7 +4,7 @@ stay readable, with the new columns "not known"."""
 import sqlite3
 
 from harness.flaky import FlakyRule, assess
-from harness.records import Outcome, Result, Verdict
+from harness.records import Outcome, Result, RunRecord, Verdict
 from harness.store import MIGRATIONS, SCHEMA_VERSION, Store, result_from_row
 
 
@@ -29,7 +29,7 @@ def test_a_version_1_database_is_migrated_and_old_rows_read(tmp_path):
     assert result_from_row(row).verdict is Verdict.FAIL
 
     # A new row beside it round-trips its lab evidence, and history reads both.
-    store.begin_run(__import__("harness.records", fromlist=["RunRecord"]).RunRecord("new", "lab", "0", {}, 2.0))
+    store.begin_run(RunRecord("new", "lab", "0", {}, 2.0))
     log = ({"verdict": "FAIL", "reason": "r", "duration_s": 0.1, "output_sha256": "ab"},
            {"verdict": "PASS", "reason": "r", "duration_s": 0.1, "output_sha256": "cd"})
     store.add_result(Result("new", "s", "f", "unix", "bytecode", Verdict.FLAKY, "attempts disagree",
@@ -39,6 +39,6 @@ def test_a_version_1_database_is_migrated_and_old_rows_read(tmp_path):
     [new] = store.results("new")
     assert new["attempt_log"] == list(log) and new["quarantine"]["where"] == "q.yaml:2"
     assert result_from_row(new).attempt_log == log
-    rows = sorted(store.verdict_rows(["old", "new"]), key=lambda r: r["run_id"], reverse=False)
-    found = assess(sorted(rows, key=lambda r: r["run_id"] != "new"), FlakyRule())
+    newest_first = sorted(store.verdict_rows(["old", "new"]), key=lambda r: r["run_id"] != "new")
+    found = assess(newest_first, FlakyRule())
     assert found.verdicts == ("FAIL", "FLAKY")  # the old row's verdict stands for what it observed

@@ -19,6 +19,7 @@ and ``--last-failed`` see the same names as in a serial run.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -176,15 +177,19 @@ class ParallelHooks:
 
 
 def workers_for(requested: int | None, rig: Rig, targets: str | None = None) -> int:
-    """How many workers: ``requested`` (``harness run --parallel N``; 0 for one per target),
-    else the rig's ``parallel:``, else 1 (serial)."""
+    """How many workers: ``requested`` (``harness run --parallel N``), else the rig's
+    ``parallel:``, else 1 (serial). 0 (``--parallel``, ``parallel: true``) is automatic: one
+    worker per board and one per core for the rest, at most one per target, at least 2."""
     wanted = requested if requested is not None else rig.parallel
     if wanted is None:
         return 1
     if wanted == 0:
         from harness.selection import parse, static_select
 
-        return max(2, len(static_select(rig, parse(targets))))
+        selected = static_select(rig, parse(targets))
+        boards = {t.device for t in selected if t.is_exclusive}
+        rest = sum(1 for t in selected if not t.is_exclusive)
+        return max(2, min(len(selected), len(boards) + min(rest, os.cpu_count() or 1)))
     return max(1, wanted)
 
 

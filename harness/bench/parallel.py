@@ -58,7 +58,7 @@ def _run(root: Path, rig: str, paths: list[str], workers: int, out: Path) -> tup
 def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", rounds: int = 2,
                    workers: int = 0) -> tuple[list[Goal], list[str]]:
     """Median wall time of ``rounds`` serial and ``rounds`` parallel runs, interleaved.
-    ``workers`` 0: one per target of the rig."""
+    ``workers`` 0: automatic (harness.parallel.workers_for)."""
     from harness.parallel import workers_for
     from harness.rig import load_rig
 

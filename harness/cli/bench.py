@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=200, help="specs used by the unix bench")
     parser.add_argument("--rig", default="rigs/local.yaml", help="the rig of the parallel bench")
     parser.add_argument("--workers", type=int, default=0,
-                        help="workers of the parallel bench (default: one per target)")
+                        help="workers of the parallel bench (default: one per board and one per core)")
     parser.add_argument("--parallel-specs", type=int, default=60,
                         help="specs (an even sample of the suite) run by the parallel bench")
     parser.add_argument("--suite-limit", type=int, default=None,

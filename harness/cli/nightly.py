@@ -64,7 +64,9 @@ def run(args: argparse.Namespace) -> int:
         args.run_id = run_to_resume(store, rig.name)
     else:
         args.run_id = new_run_id()
-    argv = pytest_args(args, root, rig.results)
+    from harness.parallel import xdist_args
+
+    argv = pytest_args(args, root, rig.results) + xdist_args(None, rig, args.targets)  # the rig's parallel:
     # The run exists before pytest starts, marked as a nightly (the plugin keeps this row).
     store.begin_run(RunRecord(args.run_id, rig.name, __version__, {}, time.time()), argv=argv)
     store.set_run_info(args.run_id, kind=NIGHTLY)

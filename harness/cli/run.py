@@ -31,9 +31,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--allow-firmware-mismatch", action="store_true",
                         help="run targets whose firmware is not the rig's expected image (recorded)")
     parser.add_argument("--parallel", nargs="?", type=int, const=0, default=None, metavar="N",
-                        help="spread the targets over N pytest-xdist workers (no N: one per target; "
-                             "1: serial); one worker per board, never two on one (default: the rig's "
-                             "parallel:)")
+                        help="spread the targets over N pytest-xdist workers (no N: one per board and "
+                             "one per core; 1: serial); a board has one worker, never two (default: "
+                             "the rig's parallel:)")
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
     parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
     parser.set_defaults(func=run)

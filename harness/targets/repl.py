@@ -179,16 +179,19 @@ class ReplTarget(Target):
         self._repl = None
         self._disconnect()
 
-    def reset(self) -> None:
-        """Bring the target to a clean interpreter (the rig's reset method)."""
+    def reset(self) -> bytes | None:
+        """Bring the target to a clean interpreter (the rig's reset method). A soft reset
+        returns what the board said before its banner (the integrity check reads it)."""
         if self.reset_method == "none":
-            return
+            return None
+        said = None
         if self.reset_method in ("restart", "machine"):
             self._hard_reset()
             self.restarts += 1
         else:
-            self.repl.soft_reset()
+            said = self.repl.soft_reset()
         self._dirty = False
+        return said
 
     # ---- running ------------------------------------------------------------------------
 

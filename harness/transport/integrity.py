@@ -25,10 +25,11 @@ program, and a garbled byte in the reply makes the host judge another output. Wi
    exception; text there that names none is a damaged traceback (read as "no
    exception" it could even PASS).
 5. **Sync** (``check_sync``): nothing may follow the prompt that ended the program;
-   the target resets to a clean interpreter (as it would before the next spec, and a
-   program that filled the heap leaves no room to compile even a ``print``); then
-   ``print('<nonce>')`` must answer exactly. Bytes of a cut or late reply, and damage to
-   the ~20 bytes of this exchange, all show here.
+   the target resets to a clean interpreter (as it would before the next spec anyway),
+   and the soft reset's answer must be exactly ``OK\\r\\nsoft reboot\\r\\n`` before
+   the banner (with another reset method: ``print('<nonce>')`` answered exactly, after
+   the reset, since a program that filled the heap leaves no room to compile a print).
+   Bytes of a cut or late reply, and damage to this exchange, show here.
 
 Any failed check is a link failure for that attempt (INFRA, the ladder resyncs, the
 session tries again). What the checks do not prove is the program's stdout on its way
@@ -53,6 +54,7 @@ INFRA on such a link.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 
@@ -64,6 +66,8 @@ SYNC_TIMEOUT_S = 2.0
 LOAD_TIMEOUT_S = 5.0
 REENTER_TIMEOUT_S = 1.0  # boards answer Ctrl-B Ctrl-A in milliseconds; a damaged banner costs this
 RUN_CODE = b"exec(_h,{'__name__':'__main__'})"
+# What a soft reset says before the raw REPL banner (1.9.2: "soft reboot"; later "MPY: ...").
+SOFT_REBOOT = re.compile(rb"OK\r\n(MPY: )?soft reboot\r\n")
 LOAD = """\
 _h={code}
 def _c(d):
@@ -128,14 +132,20 @@ def check_answer(stderr: str, exception: str | None) -> None:
                         "it was damaged on the way")
 
 
-def check_sync(repl: RawRepl, reset: Callable[[], None], timeout: float = SYNC_TIMEOUT_S) -> None:
-    """Step 5: nothing pending after the answer; ``reset``; ``print('<nonce>')`` answered
-    exactly. OutOfSync otherwise."""
+def check_sync(repl: RawRepl, reset: Callable[[], bytes | None],
+               timeout: float = SYNC_TIMEOUT_S) -> None:
+    """Step 5: nothing pending after the answer; ``reset``; then a soft reset's exact words,
+    or (other resets) ``print('<nonce>')`` answered exactly. OutOfSync otherwise."""
     junk = repl.discard_input()  # nothing may follow the prompt that ended the program
     if junk:
         raise OutOfSync(f"{repl.device}: {len(junk)} unexpected bytes after the program's "
                         f"answer ({junk[:40]!r})")
-    reset()
+    said = reset()
+    if said is not None:  # a soft reset: late or damaged bytes land before its banner
+        if not SOFT_REBOOT.fullmatch(said):
+            raise OutOfSync(f"{repl.device}: the soft reset answered {said[-60:]!r}: "
+                            "reply lost or damaged")
+        return
     nonce = secrets.token_hex(6)
     result = repl.exec(f"print('{nonce}')", timeout)
     if result.stdout != nonce + "\n" or result.stderr or result.timed_out:

@@ -260,15 +260,17 @@ class RawRepl:
         self.read_until(b">", timeout, "raw prompt after Ctrl-C")
         self.at_prompt = True
 
-    def soft_reset(self, timeout: float = SHORT_TIMEOUT_S) -> None:
-        """Ctrl-D at the raw prompt: a fresh interpreter, back at the raw prompt."""
+    def soft_reset(self, timeout: float = SHORT_TIMEOUT_S) -> bytes:
+        """Ctrl-D at the raw prompt: a fresh interpreter, back at the raw prompt. Returns what
+        the board said before the banner (``OK\r\nsoft reboot\r\n``, and anything late)."""
         if not self.at_prompt:
             self.enter()
         self.discard_input()
         self.at_prompt = False
         self._write(CTRL_D)
-        self.read_until(RAW_BANNER, timeout, "raw REPL banner after soft reset")
+        said = self.read_until(RAW_BANNER, timeout, "raw REPL banner after soft reset")
         self.at_prompt = True
+        return said
 
     # ---- sending code -----------------------------------------------------------------
 

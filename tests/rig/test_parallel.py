@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections import defaultdict
@@ -96,7 +97,9 @@ def test_exclusive_can_be_set_per_target(tmp_path):
 def test_worker_counts(tmp_path):
     rig = lab_rig(tmp_path)
     assert workers_for(None, rig) == 1 and xdist_args(None, rig) == []  # no parallel: key
-    assert workers_for(0, rig) == 6  # one per target
+    # Automatic: one per board (pyb-a and pyb-a-again share one) and one per core for the rest.
+    assert workers_for(0, rig) == 2 + min(3, os.cpu_count() or 1)
+    assert workers_for(0, rig, "pyb-a,pyb-b,pyb-a-again") == 2
     assert workers_for(0, rig, "cpython") == 2
     assert workers_for(3, rig) == 3
     assert xdist_args(3, rig) == ["-p", "xdist", "-n", "3", "--harness-parallel"]
@@ -166,6 +169,9 @@ def test_the_rigs_parallel_key_runs_in_parallel(project):
     assert re.search(r"created: 2/2 workers", done.stdout)
     serial = project.harness("run", "--parallel", "1", "--pytest-args=-v")
     assert serial.returncode == 0 and "[gw" not in serial.stdout
+    nightly = project.harness("nightly")  # a lab's nightly run honours the rig's parallel: too
+    assert nightly.returncode == 0, nightly.stdout[-2000:] + nightly.stderr
+    assert "created: 2/2 workers" in nightly.stdout
 
 
 @pytest.mark.slow

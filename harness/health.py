@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,18 +65,23 @@ class ProgramFiles:
     """Tiny programs written as spec files, so any target kind can run them through ``run``."""
 
     def __init__(self) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix="harness-probe-"))
+        self._folder: Path | None = None  # made on first use; removed on close or at exit
+        self._finalizer: weakref.finalize | None = None
         self._count = 0
 
     def spec(self, source: str, name: str, timeout: float = PROBE_TIMEOUT_S) -> Spec:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="harness-probe-"))
+            self._finalizer = weakref.finalize(self, shutil.rmtree, self._folder, True)
         self._count += 1
-        path = self.folder / f"{name}_{self._count}.py"
+        path = self._folder / f"{name}_{self._count}.py"
         path.write_text(source, encoding="utf-8")
         return Spec(id=f"harness/{name}", path=path, suite="harness", feature=f"harness.{name}",
                     timeout=timeout)
 
     def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._finalizer is not None:
+            self._finalizer()
 
 
 def _outcome_problem(outcome: Outcome) -> str | None:

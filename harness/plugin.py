@@ -19,7 +19,7 @@ from harness.project import find_root
 from harness.records import FAILING, SKIPPING, Result, Spec
 from harness.rig import Rig, load_rig
 from harness.spec import is_spec_file, load_spec
-from harness.verdict import unified_diff
+from harness.verdict import is_documented, unified_diff
 
 DEFAULT_RIG = "rigs/local.yaml"
 RUN_ID_ENV = "HARNESS_RUN_ID"
@@ -320,6 +320,8 @@ class SpecItem(pytest.Item):
         if result.verdict in FAILING and result.quarantine:  # reported, but not failing the run
             pytest.xfail(f"quarantined ({result.quarantine['where']}, until "
                          f"{result.quarantine['expires']}): {result.verdict.value}: {result.reason}")
+        if is_documented(result.verdict, result.reason):  # a known hang or crash of this target
+            pytest.skip(f"{result.verdict.value}: {result.reason}")
         if result.verdict in FAILING:
             raise SpecFailed(result)
         if result.verdict in SKIPPING:

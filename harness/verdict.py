@@ -13,6 +13,7 @@ from harness.targets.base import Capabilities
 
 _RESOURCE_EXCEPTIONS = {"MemoryError", "RecursionError"}
 _RESOURCE_TEXT = ("memory allocation failed", "maximum recursion depth exceeded")
+DOCUMENTED = "documented in the baseline: "
 # MicroPython's test convention: a test that finds its feature missing prints SKIP and stops.
 SKIP_OUTPUT = "SKIP\n"
 _NO_MODULE = re.compile(r"(?:no module named|can't import name)\s+'?([\w.]+)'?", re.IGNORECASE)
@@ -93,6 +94,19 @@ def _matches(expected: Expected, outcome: Outcome) -> bool:
     return (expected.exit_code or 0) == (outcome.exit_code or 0)
 
 
+def _documented(judgement: Judgement) -> Judgement:
+    """A TIMEOUT or CRASH the target's baseline documents keeps its name, and says so."""
+    entry = judgement.baseline
+    if entry is None or entry.verdict != judgement.verdict.value:
+        return judgement
+    return Judgement(judgement.verdict, f"{DOCUMENTED}{entry.reason} ({judgement.reason})", entry)
+
+
+def is_documented(verdict: Verdict, reason: str) -> bool:
+    """True for a failing verdict that the baseline documents: reported, never failing a run."""
+    return verdict in (Verdict.TIMEOUT, Verdict.CRASH) and reason.startswith(DOCUMENTED)
+
+
 def judge(
     expected: Expected | None,
     outcome: Outcome,
@@ -116,10 +130,11 @@ def judge(
         return Judgement(Verdict.RESOURCE, outcome.detail or "the spec's output exceeded the "
                          "harness's cap and was cut", baseline)
     if outcome.timed_out:
-        return Judgement(Verdict.TIMEOUT, outcome.detail or "no answer within the spec's timeout",
-                         baseline)
+        return _documented(Judgement(
+            Verdict.TIMEOUT, outcome.detail or "no answer within the spec's timeout", baseline))
     if outcome.crashed:
-        return Judgement(Verdict.CRASH, outcome.detail or "the target died or reset", baseline)
+        return _documented(Judgement(
+            Verdict.CRASH, outcome.detail or "the target died or reset", baseline))
     if expected is None:
         return Judgement(Verdict.INFRA, "no reference output")
     if expected.timed_out:

@@ -88,3 +88,16 @@ def test_fail_reason_names_the_uncaught_exception():
                       stderr="Traceback (most recent call last):\nNameError: name 'delattr' isn't defined\n")
     reason = judge(EXP, outcome).reason
     assert reason == "line 2: expected '2', output ended (uncaught NameError: name 'delattr' isn't defined)"
+
+
+def test_a_documented_hang_keeps_its_name_and_says_so():
+    from harness.verdict import is_documented
+
+    entry = BaselineEntry(target="qemu-microbit", reason="bytes(-1) locks the board", spec="x",
+                          verdict="TIMEOUT")
+    documented = judge(EXP, Outcome(timed_out=True), entry)
+    assert documented.verdict is Verdict.TIMEOUT
+    assert is_documented(documented.verdict, documented.reason)
+    assert "bytes(-1) locks the board" in documented.reason
+    undocumented = judge(EXP, Outcome(timed_out=True), BASE)
+    assert not is_documented(undocumented.verdict, undocumented.reason)

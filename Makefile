@@ -34,7 +34,7 @@ $(STAMPS)/venv: pyproject.toml
 # which installs the same `serial` package as pyserial. The harness runs its labgrid-client.
 LABGRID_VENV := .venv-labgrid
 $(STAMPS)/labgrid: pyproject.toml $(STAMPS)/system
-	test -x $(LABGRID_VENV)/bin/python || $(PYTHON) -m venv $(LABGRID_VENV)
+	$(LABGRID_VENV)/bin/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv --clear $(LABGRID_VENV)
 	$(PYTHON) -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["labgrid"], sep="\n")' > $(LABGRID_VENV)/requirements.txt
 	$(LABGRID_VENV)/bin/python -m pip install -q -r $(LABGRID_VENV)/requirements.txt
 	@mkdir -p $(STAMPS) && touch $@

@@ -155,9 +155,10 @@ class Session:
             judgement = judge(expected, outcome, entry, live.capabilities)
         elif getattr(live.instance, "integrity", False):  # a lossy link: confirm answers
             instance = live.instance
-            judgement, outcome = confirmed(
+            judgement, outcome, tried = confirmed(
                 lambda: self.bench.run(spec, instance, target_name, mode),
                 lambda got: judge(expected, got, entry, live.capabilities))
+            attempts = tuple(attempt_entry(j, o) for j, o in tried)
         else:
             judgements: list[Judgement] = []
             outcomes: list[Outcome] = []

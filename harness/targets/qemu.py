@@ -31,7 +31,6 @@ Options (rig file ``options:``):
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -42,13 +41,13 @@ import subprocess
 import tempfile
 import time
 import weakref
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import serial
 
 from harness.errors import HarnessError
+from harness.firmware.manifest import file_sha256
 from harness.targets.base import TargetConfig
 from harness.targets.qemu_gpio import BOARDS as GPIO_BOARDS
 from harness.targets.qemu_gpio import GpioTrace, lines_mask
@@ -61,15 +60,6 @@ DEBIAN_MICROBIT_HEX = Path("/usr/share/firmware-microbit-micropython/firmware.he
 PTY_LINE = re.compile(rb"char device redirected to (\S+)")
 BOOT_TIMEOUT_S = 10.0
 SERIAL_MODES = ("pipe", "pty", "tcp")
-
-
-@cache
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def free_tcp_port() -> int:

@@ -24,7 +24,7 @@ from harness.rig import Rig, RigTarget
 from harness.store import Store, new_run_id
 from harness.targets import Target, create_target
 from harness.targets.base import Capabilities
-from harness.verdict import SKIP_OUTPUT, combine_attempts, judge
+from harness.verdict import SKIP_OUTPUT, combine_attempts, is_documented, judge
 
 log = logging.getLogger("harness.session")
 
@@ -174,7 +174,8 @@ class Session:
                 verdict = judgements[-1].verdict
                 # INFRA always gets one more try; other failures as many as the rig allows.
                 budget = self.retries + (1 if verdict is Verdict.INFRA else 0)
-                if verdict not in FAILING or len(judgements) > budget:
+                documented = is_documented(verdict, judgements[-1].reason)  # a known hang: no retry
+                if verdict not in FAILING or documented or len(judgements) > budget:
                     break
             judgement = combine_attempts(judgements)
             outcome = _with_attempts(outcomes[-1], len(outcomes))

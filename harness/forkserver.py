@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from harness.procgroup import kill_and_reap
 from harness.sandbox import MEMORY_LIMIT, TRUNCATED, Limits, ProcessResult, launcher_argv
 
 CHILD_SCRIPT = Path(__file__).with_name("forkserver_child.py")
@@ -54,15 +55,7 @@ class ForkServer:
     def stop(self) -> None:
         if self.proc is None:
             return
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream:
-                stream.close()
+        kill_and_reap(self.proc)
         self.proc = None
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 
+from harness.procgroup import kill_and_reap
 from harness.records import Identity, Outcome, Spec
 from harness.sandbox import OUTPUT_CAP, Limits, launcher_argv
 from harness.sandbox import status as sandbox_status
@@ -99,15 +100,7 @@ class UnixWorker:
         return json.loads(line)
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream:
-                stream.close()
+        kill_and_reap(self.proc)
         shutil.rmtree(self.root, ignore_errors=True)
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from harness.errors import HarnessError
+from harness.procgroup import kill_and_reap
 from harness.records import Identity, Outcome, Spec
 from harness.sandbox import OUTPUT_CAP, TRUNCATED, Limits, launcher_argv
 from harness.sandbox import status as sandbox_status
@@ -239,18 +240,7 @@ class NodeWorker:
         self.kill()
 
     def kill(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        self.proc.wait()
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                try:
-                    stream.close()
-                except OSError:
-                    pass
+        kill_and_reap(self.proc)
         self._log.close()
         shutil.rmtree(self.root, ignore_errors=True)
 

@@ -116,12 +116,13 @@ def build_firmware(
 ) -> BuildReport:
     """Build what is out of date. No source at all: an empty report saying why."""
     steps = plan(manifest, boards)
-    origin = locate(root, source)
-    if origin is None:
-        return BuildReport(None, missing_source=no_source_message(root))
+    ports = [(step.port, step.name) for step in steps if step.port is not None]
     cache = root / CACHE
     cache.mkdir(parents=True, exist_ok=True)
-    with _lock(cache / "build.lock", say):
+    with _lock(cache / "build.lock", say):  # the lock also covers cloning a release
+        origin = locate(root, source, manifest.release, ports, say)
+        if origin is None:
+            return BuildReport(None, missing_source=no_source_message(root, manifest.release))
         src = open_source(root, origin)
         report = BuildReport(src)
         overlay = load_overlay(root)

@@ -81,10 +81,19 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Release:
+    """The pinned MicroPython release to build when the user names no source."""
+
+    git: str  # repository URL
+    ref: str  # release tag
+
+
+@dataclass(frozen=True)
 class Manifest:
     path: Path
     images: dict[str, Image]
     overlay: dict[str, dict[str, Any]] = field(default_factory=dict)
+    release: Release | None = None
 
     def get(self, name: str) -> Image:
         try:
@@ -166,7 +175,9 @@ def load_manifest(root: Path, path: Path | None = None) -> Manifest:
                 commit=record["commit"],
                 built=record,
             )
-    return Manifest(path, images, overlay)
+    release = data.get("release")
+    return Manifest(path, images, overlay,
+                    Release(release["git"], release["ref"]) if release else None)
 
 
 @dataclass(frozen=True)

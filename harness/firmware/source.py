@@ -1,8 +1,11 @@
 """Where MicroPython's source comes from for a firmware build, and what identifies it.
 
-In order: ``--source`` / ``MICROPY_SRC`` (a user's checkout, or a source tarball), else
+In order: ``--source`` / ``MICROPY_SRC`` (a user's checkout, or a source tarball), else a
+shallow clone of the release the manifest pins (``release:``), where the network allows, else
 the vendored tarball beside the repository (``<repo>/../shared/vendor``). A tarball is
-unpacked into ``.harness-cache/firmware/src/`` (never into the repository).
+unpacked into ``.harness-cache/firmware/src/``, a release is cloned into
+``.harness-cache/firmware/release/`` (never into the repository). A release tag does not
+move, so it is cloned once and never fetched again; ``HARNESS_OFFLINE=1`` skips the clone.
 
 The *key* of a source says whether a build is still current: the tarball's sha256, or
 a checkout's commit plus the hash of its uncommitted changes.
@@ -16,13 +19,16 @@ import re
 import shutil
 import subprocess
 import tarfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.firmware.manifest import CACHE, file_sha256
+from harness.firmware.manifest import CACHE, Release, file_sha256
 
 ENV = "MICROPY_SRC"
+OFFLINE_ENV = "HARNESS_OFFLINE"
+CLONE_TIMEOUT_S = 900.0  # the clone plus the ports' submodules, on a slow link
 VENDORED = Path("shared") / "vendor" / "micropython-1.29-src.tar.gz"
 _COMMIT_NOTE = re.compile(r"\bcommit\s+([0-9a-f]{7,40})\b")
 
@@ -47,8 +53,14 @@ def vendored_tarball(root: Path) -> Path:
     return root.parent / VENDORED
 
 
-def locate(root: Path, given: str | None = None) -> Path | None:
-    """The source to build from, or None when there is none to be had."""
+Say = Callable[[str], None]
+
+
+def locate(root: Path, given: str | None = None, release: Release | None = None,
+           ports: Sequence[tuple[str, str]] = (), say: Say = print) -> Path | None:
+    """The source to build from, or None when there is none to be had (``no_source_message``
+    says why). ``release``: clone it, and the submodules ``ports`` need as (port, board),
+    when the user names no source."""
     text = given or os.environ.get(ENV, "")
     if text:
         path = Path(text).expanduser().resolve()
@@ -57,11 +69,72 @@ def locate(root: Path, given: str | None = None) -> Path | None:
             raise HarnessError(f"{where}: no such MicroPython source", where=path)
         return path
     tarball = vendored_tarball(root)
+    if release is not None:
+        try:
+            return fetch_release(root, release, ports, say)
+        except HarnessError as err:
+            if tarball.is_file():  # with no tarball either, no_source_message says it all
+                say(f"firmware: MicroPython {release.ref} not cloned ({err}): "
+                    f"building from {tarball}")
     return tarball if tarball.is_file() else None
 
 
-def no_source_message(root: Path) -> str:
-    return (f"no MicroPython source: set {ENV} to a checkout (or pass --source), "
+def release_dir(root: Path, release: Release) -> Path:
+    return root / CACHE / "release" / release.ref.replace("/", "_")
+
+
+def fetch_release(root: Path, release: Release, ports: Sequence[tuple[str, str]] = (),
+                  say: Say = print) -> Path:
+    """A clone of the pinned release, made once. HarnessError when it cannot be had here
+    (no network, an unknown tag, ``HARNESS_OFFLINE`` set); nothing half-cloned is left."""
+    dest = release_dir(root, release)
+    stamp = f"{release.git} {release.ref}\n"
+    marker = dest / ".git" / "harness-release"
+    if marker.is_file() and marker.read_text() == stamp:
+        return dest
+    if os.environ.get(OFFLINE_ENV):
+        raise HarnessError(f"{OFFLINE_ENV} is set")
+    partial = dest.with_name(dest.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    say(f"firmware: cloning MicroPython {release.ref} from {release.git}")
+    try:
+        _fetch(["git", "clone", "--quiet", "--depth", "1", "--branch", release.ref,
+                "--", release.git, str(partial)], "git clone")
+        _check_tree(partial, release.git)
+        for port, board in ports:  # each port's own list of the submodules it builds with
+            if (partial / "ports" / port).is_dir():
+                _fetch(["make", "-C", str(partial / "ports" / port), f"BOARD={board}",
+                        "submodules"], f"make -C ports/{port} submodules")
+    except BaseException:  # a failure or Ctrl-C: no half clone is ever taken for a release
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    (partial / ".git" / "harness-release").write_text(stamp)
+    shutil.rmtree(dest, ignore_errors=True)
+    os.replace(partial, dest)
+    return dest
+
+
+def _fetch(argv: list[str], what: str) -> None:
+    """Run a network step; HarnessError with its last error line on failure or timeout."""
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")  # never wait for a password nobody types
+    # A stalled transfer (under 1 KB/s for 30 s) fails instead of hanging the build.
+    env.update(GIT_HTTP_LOW_SPEED_LIMIT="1000", GIT_HTTP_LOW_SPEED_TIME="30")
+    try:
+        proc = subprocess.run(argv, capture_output=True, text=True, env=env,
+                              timeout=CLONE_TIMEOUT_S, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        raise HarnessError(f"{what}: no result within {CLONE_TIMEOUT_S:g} s")
+    except OSError as err:
+        raise HarnessError(f"{what}: {err}")
+    if proc.returncode != 0:
+        lines = [line.strip() for line in (proc.stderr + proc.stdout).splitlines() if line.strip()]
+        raise HarnessError(f"{what}: {lines[-1] if lines else f'exit {proc.returncode}'}")
+
+
+def no_source_message(root: Path, release: Release | None = None) -> str:
+    clone = f", let MicroPython {release.ref} be cloned from {release.git}" if release else ""
+    return (f"no MicroPython source: set {ENV} to a checkout (or pass --source){clone}, "
             f"or provide {vendored_tarball(root)}")
 
 

@@ -64,6 +64,8 @@ all:
 \tcat ../../py/mpconfig.h > $(BUILD)/firmware.elf
 \techo $(BOARD) >> $(BUILD)/firmware.elf
 \techo $(BOARD) >> $(BUILD)/../../makes.log
+submodules:
+\ttouch ../../.git/submodules-$(BOARD)
 """
 
 

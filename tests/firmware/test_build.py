@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tarfile
 import time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from harness.firmware.build import build_firmware
 from harness.firmware.check import compare, version_key
 from harness.firmware.manifest import CACHE, file_sha256, load_manifest, load_overlay
 from harness.firmware.mpy import decode_sys_mpy, emitted_version
+from harness.firmware.source import OFFLINE_ENV, vendored_tarball
 from harness.targets import TargetConfig, create_target
 
 STUB_MANIFEST = """\
@@ -132,8 +134,67 @@ def test_unknown_board_is_a_clear_error(stub):
         build(boards=["PYBV12"])
 
 
+RELEASE_MANIFEST = STUB_MANIFEST.replace("    images:", "    release: {git: GIT, ref: v9.9.9}\n    images:")
+
+
+@pytest.fixture
+def released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A project whose manifest pins release v9.9.9 of a stub MicroPython repository, and
+    a build with no source named (so the release is cloned)."""
+    monkeypatch.delenv("MICROPY_SRC", raising=False)
+    monkeypatch.delenv(OFFLINE_ENV, raising=False)
+    upstream = stub_checkout(tmp_path / "upstream")
+    git(upstream, "tag", "v9.9.9")
+    root = tmp_path / "repo"
+    write_manifest(root, RELEASE_MANIFEST.replace("GIT", upstream.as_uri()))
+    said: list[str] = []
+
+    def build():
+        return build_firmware(root, load_manifest(root), say=said.append)
+
+    return root, upstream, build, said
+
+
+def test_the_pinned_release_is_cloned_once_and_built(released):
+    root, upstream, build, said = released
+    report = build()
+    clone = root / CACHE / "release" / "v9.9.9"
+    assert report.source is not None and report.source.tree == clone
+    assert [r.status for r in report.results] == ["built", "built"]
+    assert load_manifest(root).get("stub-image").commit == git(upstream, "rev-parse", "v9.9.9")
+    assert (clone / ".git" / "submodules-STUB").exists()  # the port's submodules were fetched
+    shutil.rmtree(upstream)  # a tag does not move: the next build needs no network
+    report = build()
+    assert [r.status for r in report.results] == ["current", "current"]
+    assert sum("cloning" in line for line in said) == 1
+
+
+def test_a_release_that_cannot_be_cloned_falls_back_to_the_vendored_tarball(released, tmp_path):
+    root, upstream, build, said = released
+    git(upstream, "tag", "-d", "v9.9.9")  # an unknown tag, as a network failure would be
+    tarball = vendored_tarball(root)
+    tarball.parent.mkdir(parents=True)
+    with tarfile.open(tarball, "w:gz") as archive:
+        archive.add(stub_checkout(tmp_path / "vendored"), arcname="micropython")
+    report = build()
+    assert report.source is not None and report.source.kind == "tarball"
+    assert [r.status for r in report.results] == ["built", "built"]
+    fallback = [line for line in said if "not cloned" in line]
+    assert len(fallback) == 1 and "v9.9.9" in fallback[0] and str(tarball) in fallback[0]
+    assert not list((root / CACHE / "release").iterdir())  # no half clone left behind
+
+
+def test_offline_builds_do_not_clone(released, monkeypatch):
+    root, upstream, build, said = released
+    monkeypatch.setenv(OFFLINE_ENV, "1")
+    report = build()
+    assert report.source is None and "cloned from" in report.missing_source
+    assert not any("cloning" in line for line in said)
+
+
 def test_no_source_goes_on_with_one_line(project, monkeypatch):
     monkeypatch.delenv("MICROPY_SRC", raising=False)
+    monkeypatch.setenv(OFFLINE_ENV, "1")  # the real manifest pins a release: do not clone it
     shutil.copytree(REPO / "firmware", project.root / "firmware")
     proc = project.harness("firmware", "build", "--if-available")
     assert proc.returncode == 0, proc.stderr

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from harness.procgroup import kill_and_reap
-from harness.sandbox import MEMORY_LIMIT, TRUNCATED, Limits, ProcessResult, launcher_argv
+from harness.sandbox import MEMORY_LIMIT, TRUNCATED, Limits, ProcessResult, launcher_argv, private_dir
 
 CHILD_SCRIPT = Path(__file__).with_name("forkserver_child.py")
 
@@ -40,7 +40,7 @@ class ForkServer:
         if self.proc is not None and self.proc.poll() is None:
             return
         self._buffer = b""
-        self.root = tempfile.mkdtemp(prefix="harness-fork-")
+        self.root = private_dir("harness-fork-")  # tmpfs: specs' files never wait on a disk
         argv = launcher_argv(sys.executable, [self.root], Limits(memory=MEMORY_LIMIT),
                              [self.python, "-S", str(CHILD_SCRIPT)])
         self.proc = subprocess.Popen(
@@ -82,23 +82,34 @@ class ForkServer:
                 raise ForkServerDied("the CPython fork server exited")
             self._buffer += chunk
 
-    def run(self, path: Path, timeout: float, memory: int = MEMORY_LIMIT) -> ProcessResult:
-        """Run one program file as ``__main__`` in a forked child."""
+    def run(self, path: Path, timeout: float, memory: int = MEMORY_LIMIT,
+            source: bytes | None = None) -> ProcessResult:
+        """Run one program file as ``__main__`` in a forked child.
+
+        ``source`` is the file's content (read here when not given): the child compiles it
+        instead of reading the file inside the timed run, where a page the host paged out
+        would be read from a busy disk.
+        """
+        if source is None:
+            try:
+                source = path.read_bytes()
+            except OSError:
+                pass  # the child fails to read it too, and reports it as CPython would
         for attempt in (1, 2):
             self.start()
             try:
-                return self._run_once(path, timeout, memory)
+                return self._run_once(path, timeout, memory, source)
             except (ForkServerDied, BrokenPipeError, OSError):
                 self.stop()  # the server itself died: start a new one and try once more
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _run_once(self, path: Path, timeout: float, memory: int) -> ProcessResult:
+    def _run_once(self, path: Path, timeout: float, memory: int, source: bytes | None) -> ProcessResult:
         assert self.proc and self.proc.stdin
         with tempfile.TemporaryDirectory(prefix="spec-", dir=self.root) as scratch:
             request = marshal.dumps({"path": str(path), "cwd": scratch, "timeout": timeout,
-                                     "memory": memory})
+                                     "memory": memory, "source": source})
             started = time.perf_counter()
             self.proc.stdin.write(len(request).to_bytes(4, "little") + request)
             self.proc.stdin.flush()

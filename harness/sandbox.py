@@ -6,7 +6,9 @@ A spec is arbitrary code. On a host target it gets:
   write-like access (create, write, truncate, remove, rename, link, mknod) outside the
   directories given, for the process and everything it starts; reading stays allowed
   (specs import the standard library, Node loads its modules). ``HOME`` and ``TMPDIR``
-  point into the writable directory, so well-behaved code finds a place to write.
+  point into the writable directory, so well-behaved code finds a place to write. The
+  fork server's and the unix worker's directories are on tmpfs where there is one
+  (``private_dir``): no disk wait inside a spec's timeout.
 - **no way to signal the harness**: Landlock's signal scope (ABI 6, Linux 6.12+) denies
   signals to any process outside the sandbox's own domain; a spec can kill its own
   worker (the harness sees a crash and replaces it), never the harness, QEMU or another
@@ -42,6 +44,9 @@ from dataclasses import dataclass
 OUTPUT_CAP = 1 << 20  # bytes kept per stream; more is cut and marked
 MEMORY_LIMIT = 1 << 30  # address space per spec process
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
+# A RAM-backed filesystem with less room than this is not used for workers' files (a
+# container's default /dev/shm is 64 MiB: a few specs' output could fill it).
+RAM_DIR_MIN_FREE = 256 << 20
 
 # Landlock ABI (include/uapi/linux/landlock.h). The syscall numbers are the same on every
 # architecture (they were added after the tables were unified).
@@ -227,6 +232,47 @@ def confine(writable: list[str], limits: Limits) -> None:
     if home:
         os.environ["HOME"] = home
         os.environ["TMPDIR"] = home
+
+
+def filesystem_type(path: str) -> str:
+    """The type of the filesystem holding ``path`` ("tmpfs", "ext4", ...; "" when unknown)."""
+    path = os.path.realpath(path)
+    best, kind = "", ""
+    try:
+        with open("/proc/self/mounts", encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) < 3:
+                    continue
+                point = fields[1].replace("\\040", " ")
+                inside = path == point or path.startswith(point.rstrip("/") + "/")
+                if inside and len(point) >= len(best):  # the deepest (and last) mount wins
+                    best, kind = point, fields[2]
+    except OSError:
+        return ""
+    return kind
+
+
+def private_dir(prefix: str) -> str:
+    """A new directory for one worker's files: its capture files and each spec's folder.
+
+    Made on a RAM-backed filesystem (tmpfs) when there is one with room. These files are
+    created, truncated and removed for every spec; on a disk each of those waits for the
+    journal, for writeback of the page being truncated, and (mounted ``discard``) for a
+    synchronous discard. While the disk is busy (two runs at once) such a wait lasted
+    seconds, so a trivial spec could reach its timeout inside unlink() or ftruncate().
+    """
+    import tempfile
+
+    for parent in (tempfile.gettempdir(), "/dev/shm", "/run/shm"):
+        try:
+            room = os.statvfs(parent)
+        except OSError:
+            continue
+        if (filesystem_type(parent) in ("tmpfs", "ramfs") and os.access(parent, os.W_OK | os.X_OK)
+                and room.f_bavail * room.f_frsize >= RAM_DIR_MIN_FREE):
+            return tempfile.mkdtemp(prefix=prefix, dir=parent)
+    return tempfile.mkdtemp(prefix=prefix)
 
 
 def launcher_argv(python: str, writable: list[str], limits: Limits, argv: list[str]) -> list[str]:

@@ -1,15 +1,23 @@
 """Long-lived worker that runs specs in-process with the MicroPython PC port.
 
 Protocol: one JSON request per line on stdin ({"argv": [...]}) and one JSON reply per
-line on the original stdout ({"rc": int, "stdout": str, "stderr": str}). The interpreter
-writes to file descriptors 1 and 2 directly, so each run points those at scratch
-files. The parent kills and replaces this process when a spec hangs or crashes it.
+line on the original stdout ({"rc": int, "stdout": str, "stderr": str, "capped": bool,
+"retire": bool}). The interpreter writes to file descriptors 1 and 2 directly, so each
+run points those at scratch files. The parent kills and replaces this process when a spec
+hangs or crashes it.
+
+The port never frees its heap (``-X heapsize``) after a run: every spec leaves that much
+address space behind, and under the sandbox's address-space limit the run after ~500
+specs found malloc() returning NULL and crashed the worker (SIGSEGV in the heap's
+memset). So the worker retires while it still has room: the reply says ``retire``, the
+worker exits, and the parent starts a fresh one for the next spec.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -17,6 +25,7 @@ import tempfile
 
 OUTPUT_CAP = 1 << 20
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
+RETIRE_MARGIN = 64 << 20  # address space kept free beyond the next runs' expected growth
 
 
 def _read(fd: int) -> tuple[str, bool]:
@@ -27,6 +36,19 @@ def _read(fd: int) -> tuple[str, bool]:
     data = os.read(fd, min(size, OUTPUT_CAP))
     text = data.decode("utf-8", errors="replace")
     return (text + TRUNCATED, True) if size > OUTPUT_CAP else (text, False)
+
+
+def address_space() -> int:
+    """Bytes of address space this process uses (what RLIMIT_AS counts)."""
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def must_retire(used: int, growth: int, limit: int) -> bool:
+    """True when two more runs that each leave ``growth`` bytes behind might not fit."""
+    if limit == resource.RLIM_INFINITY:
+        return False
+    return used + 2 * growth + RETIRE_MARGIN > limit
 
 
 def _fresh_dir(path: str) -> None:
@@ -50,9 +72,12 @@ def main() -> None:
     out_fd = os.open(os.path.join(root, ".stdout"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     err_fd = os.open(os.path.join(root, ".stderr"), os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600)
     spec_dir = os.path.join(root, "spec")
+    limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+    growth = 0  # the most one run has left behind
     control_out.write(b'{"ready": true}\n')
     for line in iter(control_in.readline, b""):
         request = json.loads(line)
+        before = address_space()
         _fresh_dir(spec_dir)
         os.ftruncate(out_fd, 0)
         os.ftruncate(err_fd, 0)
@@ -67,8 +92,14 @@ def main() -> None:
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
         (stdout, out_cut), (stderr, err_cut) = _read(out_fd), _read(err_fd)
-        reply = {"rc": rc, "stdout": stdout, "stderr": stderr, "capped": out_cut or err_cut}
+        used = address_space()
+        growth = max(growth, used - before)
+        retire = must_retire(used, growth, limit)
+        reply = {"rc": rc, "stdout": stdout, "stderr": stderr, "capped": out_cut or err_cut,
+                 "retire": retire}
         control_out.write(json.dumps(reply).encode() + b"\n")
+        if retire:
+            return
 
 
 if __name__ == "__main__":

@@ -34,11 +34,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="report a mismatch but exit 0")
     p.set_defaults(func=cmd_identify)
 
-    p = actions.add_parser("flash", help="flash an image onto a real board (Pyboard: DFU)")
+    p = actions.add_parser("flash", help="flash an image onto a real board (Pyboard: dfu-util or mpflash, "
+                                         "as the image's `flash` says)")
     p.add_argument("name", help="manifest image to flash")
-    p.add_argument("--file", type=Path, default=None, help="the .dfu to write (default: the image's file)")
+    p.add_argument("--file", type=Path, default=None,
+                   help="the .dfu to write (default: the image's file; flash: dfu only)")
     p.add_argument("--port", default="auto", help="the board's serial port (default: USB f055:9800)")
     p.add_argument("--dfu-util", default="dfu-util", help="the dfu-util binary")
+    p.add_argument("--mpflash", default="mpflash", help="the mpflash executable (optional extra `mpflash`)")
     p.add_argument("--bootloader-timeout", type=float, default=10.0,
                    help="seconds to wait for the DFU device after machine.bootloader()")
     p.add_argument("--board-timeout", type=float, default=30.0,
@@ -134,15 +137,25 @@ def cmd_identify(args: argparse.Namespace) -> int:
 def cmd_flash(args: argparse.Namespace) -> int:
     from harness.firmware.dfu import PyboardFlasher, Timeouts
 
-    _root, manifest = _manifest(args)
+    root, manifest = _manifest(args)
     image: Image = manifest.get(args.name)
-    file = (args.file or image.path)
-    if file is None:
-        raise HarnessError(f"image {args.name!r} has no file here: build it "
-                           f"(`harness firmware build --board {image.build_board}`) or give --file")
-    flasher = PyboardFlasher(image, Path(file).resolve(), port=args.port, dfu_util=args.dfu_util,
-                             timeouts=Timeouts(bootloader_s=args.bootloader_timeout,
-                                               board_s=args.board_timeout))
+    timeouts = Timeouts(bootloader_s=args.bootloader_timeout, board_s=args.board_timeout)
+    flasher: PyboardFlasher
+    if image.flash == "mpflash":
+        from harness.firmware.mpflash import MPFLASH_DIR, MpflashFlasher
+
+        if args.file is not None:
+            raise HarnessError(f"--file is for images with flash: dfu; mpflash flashes the release it "
+                               f"fetches for {image.board} {image.micropython}", where=image.where or None)
+        flasher = MpflashFlasher(image, port=args.port, timeouts=timeouts, folder=root / MPFLASH_DIR,
+                                 mpflash=args.mpflash)
+    else:
+        file = (args.file or image.path)
+        if file is None:
+            raise HarnessError(f"image {args.name!r} has no file here: build it "
+                               f"(`harness firmware build --board {image.build_board}`) or give --file")
+        flasher = PyboardFlasher(image, Path(file).resolve(), port=args.port, dfu_util=args.dfu_util,
+                                 timeouts=timeouts)
     identity = flasher.run()
     print(f"flashed {image.name}: the board reports {identity.get('implementation')} "
           f"({identity.get('machine')})")

@@ -6,5 +6,6 @@
   tarball) and the firmware and ``mpy-cross`` builds from them, redone only on change.
 - ``check``: a rig target's expected firmware against what the running target reports.
 - ``dfu``: flashing a real Pyboard through its DFU bootloader.
+- ``mpflash``: the same with the optional mpflash tool, for micropython.org releases.
 - ``mpy``: specs precompiled to ``.mpy`` with ``mpy-cross`` for a target's bytecode version.
 """

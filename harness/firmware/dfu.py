@@ -50,6 +50,8 @@ class State(enum.StrEnum):
     ENTER_BOOTLOADER = "enter bootloader"
     WAIT_DFU = "wait for DFU device"
     DOWNLOAD = "download"
+    FETCH = "fetch"  # mpflash: the release into its firmware folder
+    MPFLASH = "flash with mpflash"  # mpflash: bootloader entry and download in one run
     WAIT_BOARD = "wait for the board"
     VERIFY = "verify"
     DONE = "done"
@@ -123,14 +125,7 @@ class PyboardFlasher:
     def run(self) -> dict[str, Any]:
         """Flash and verify; returns the new identity. FlashError on any failure."""
         self._preflight()
-        steps = {
-            State.FIND_BOARD: self._find_board,
-            State.ENTER_BOOTLOADER: self._enter_bootloader,
-            State.WAIT_DFU: self._wait_dfu,
-            State.DOWNLOAD: self._download,
-            State.WAIT_BOARD: self._wait_board,
-            State.VERIFY: self._verify,
-        }
+        steps = self.steps()
         self._enter(State.FIND_BOARD, "start")
         while self.state is not State.DONE:
             try:
@@ -140,6 +135,18 @@ class PyboardFlasher:
                 raise
             self._enter(next_state, why)
         return self.identity
+
+    def steps(self) -> dict[State, Callable[[], tuple[State, str]]]:
+        """Each state's step; a step returns the next state and why (a flasher using another
+        tool swaps the middle steps and keeps the rest)."""
+        return {
+            State.FIND_BOARD: self._find_board,
+            State.ENTER_BOOTLOADER: self._enter_bootloader,
+            State.WAIT_DFU: self._wait_dfu,
+            State.DOWNLOAD: self._download,
+            State.WAIT_BOARD: self._wait_board,
+            State.VERIFY: self._verify,
+        }
 
     def _enter(self, state: State, why: str) -> None:
         self.state = state
@@ -256,13 +263,16 @@ class PyboardFlasher:
     def _wait_board(self) -> tuple[State, str]:
         port = self._poll(self.board_port, self.timeouts.board_s)
         if not port:
-            still_dfu = STM32_DFU in self.dfu_devices()
-            hint = ("it is still in DFU mode: remove the BOOT0 jumper and press RST" if still_dfu
-                    else "press RST; if it stays silent, reflash in DFU mode")
+            hint = self._not_back_hint()
             raise self._fail(f"the board did not come back as USB {usb_id(*PYBOARD_CDC)} within "
                              f"{self.timeouts.board_s:g} s: {hint}")
         self._board_port = port
         return State.VERIFY, f"board back on {port}"
+
+    def _not_back_hint(self) -> str:
+        still_dfu = STM32_DFU in self.dfu_devices()
+        return ("it is still in DFU mode: remove the BOOT0 jumper and press RST" if still_dfu
+                else "press RST; if it stays silent, reflash in DFU mode")
 
     def _verify(self) -> tuple[State, str]:
         self.identity = read_identity(self._board_port, self.timeouts.repl_s, self.timeouts.board_s)

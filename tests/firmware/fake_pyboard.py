@@ -119,6 +119,8 @@ class FakePyboard:
         self._master: int | None = None
         self._slave: int | None = None
         self._stop = threading.Event()
+        if mode == "app":  # enumerated before the constructor returns, as a plugged-in board is
+            self._attach()
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 

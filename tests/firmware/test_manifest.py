@@ -56,7 +56,7 @@ def test_repository_manifest_loads_with_the_debian_image_first():
          "manifest.yaml:3: images.0: unknown key ('colour' was unexpected)"),
         ("version: 1\nimages:\n  - name: a\n    board: b\n    micropython: 1.9.2\n    format: hex\n"
          f"    sha256: {DEBIAN_SHA256}\n    source: {{path: x.hex}}\n    flash: jtag\n",
-         "manifest.yaml:9: images.0.flash: 'jtag' is not one of ['qemu', 'dfu']"),
+         "manifest.yaml:9: images.0.flash: 'jtag' is not one of ['qemu', 'dfu', 'mpflash']"),
         ("version: 1\nimages:\n  - name: a\n    board: b\n    micropython: 1.9.2\n    format: elf\n"
          "    source:\n      build: {port: esp32, board: X, file: f.bin}\n    flash: qemu\n",
          "manifest.yaml:8: images.0.source.build.port: 'esp32' is not one of ['qemu', 'stm32']"),

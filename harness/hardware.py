@@ -14,15 +14,17 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from harness.instruments import InstrumentError, Link, ScpiScope, open_scope
-from harness.instruments.checks import Probe, arm, collect
-from harness.instruments.config import InstrumentConfig, load_instruments
-from harness.instruments.dialects import DIALECTS
-from harness.instruments.plot import plot_waveforms, si
-from harness.instruments.sidecar import HardwareSpec, load_hardware_spec
 from harness.records import Outcome, Spec
+
+# The instruments (and numpy under them) are imported when a rig has a scope or a spec a
+# hardware sidecar: ~0.2-0.5 s of every other run's start (`harness bench suite` profile).
+if TYPE_CHECKING:
+    from harness.instruments import ScpiScope
+    from harness.instruments.checks import Probe
+    from harness.instruments.config import InstrumentConfig
+    from harness.instruments.sidecar import HardwareSpec
 
 log = logging.getLogger("harness.hardware")
 
@@ -44,7 +46,11 @@ class Bench:
 
     def __init__(self, raw: dict[str, Any], rig_path: Path, targets: dict[str, Any], results: Path,
                  run_id: str):
-        self.configs = load_instruments(raw, rig_path, targets)
+        self.configs: list[InstrumentConfig] = []
+        if raw.get("instruments"):
+            from harness.instruments.config import load_instruments
+
+            self.configs = load_instruments(raw, rig_path, targets)
         self.results = results
         self.run_id = run_id
         self._open: dict[str, OpenInstrument] = {}
@@ -56,6 +62,9 @@ class Bench:
         """Run one spec on a started target, with its scope check if it has one."""
         if spec.hardware_path is None:
             return target.run(spec, mode)
+        from harness.instruments import InstrumentError
+        from harness.instruments.checks import arm, collect
+
         hw = self.hardware_spec(spec)
         config = next((c for c in self.configs if c.wires(target_name, hw.pins)), None)
         if config is None:
@@ -94,6 +103,8 @@ class Bench:
     def hardware_spec(self, spec: Spec) -> HardwareSpec:
         assert spec.hardware_path is not None
         if spec.hardware_path not in self._sidecars:
+            from harness.instruments.sidecar import load_hardware_spec
+
             hw = load_hardware_spec(spec.hardware_path)
             self._sidecars[spec.hardware_path] = hw
         return self._sidecars[spec.hardware_path]
@@ -105,6 +116,8 @@ class Bench:
     # ---- instruments ---------------------------------------------------------------------
 
     def _instrument(self, config: InstrumentConfig, target: Any) -> OpenInstrument:
+        from harness.instruments import DIALECTS, InstrumentError, Link, ScpiScope, open_scope
+
         current = self._open.get(config.name)
         source = getattr(target, "gpio", None) if config.virtual else None
         if current is not None and current.source is source:
@@ -140,6 +153,8 @@ class Bench:
         return opened
 
     def _probe(self, instrument: OpenInstrument) -> Probe:
+        from harness.instruments.checks import Probe
+
         config = instrument.config
         probe = Probe(instrument.scope, config.wiring, config.volts_per_div, config.center_v, config.probe)
         if instrument.source is not None:
@@ -162,6 +177,8 @@ class Bench:
     # ---- plots ------------------------------------------------------------------------------
 
     def _plot(self, spec: Spec, target_name: str, mode: str, waves: dict, measurements: dict) -> str:
+        from harness.instruments.plot import plot_waveforms, si
+
         label = target_name if mode == "bytecode" else f"{target_name}-{mode}"
         relative = Path(PLOTS) / self.run_id / f"{spec.id.replace('/', '.')}--{label}.png"
         notes = []

@@ -4,7 +4,7 @@
     # tags: core, small
     # timeout: 5
     # requires: cmath          (modules the spec needs; a target lacking one gives UNSUPPORTED)
-    # targets: qemu-microbit   (only these target kinds run it; hardware specs use this)
+    # targets: qemu-microbit   (only these target kinds or names run it; hardware specs use this)
 """
 
 from __future__ import annotations

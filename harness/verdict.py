@@ -82,7 +82,8 @@ def out_of_limits(measurements: dict) -> str | None:
         if (low is not None and value < low) or (high is not None and value > high):
             lower = "-inf" if low is None else f"{low:.6g}"
             upper = "inf" if high is None else f"{high:.6g}"
-            return f"{name} = {value:.6g} {unit}, outside its limits [{lower}, {upper}] {unit}"
+            unit = f" {unit}" if unit else ""
+            return f"{name} = {value:.6g}{unit}, outside its limits [{lower}, {upper}]{unit}"
     return None
 
 

@@ -28,7 +28,7 @@ class Check:
 
     @property
     def unit(self) -> str:
-        return MEASURES[self.measure]
+        return "" if self.statistic == "count" else MEASURES[self.measure]  # a count has no unit
 
     @property
     def pins(self) -> tuple[str, ...]:

@@ -127,6 +127,25 @@ def test_too_few_cycles_fail(tmp_path, scope_server):
     assert judgement.reason.startswith("jitter: only 17 values in the capture, 500 needed")
 
 
+@pytest.mark.parametrize(("limits", "verdict", "reason"), [
+    ("min: 60, max: 60", Verdict.PASS, "matches the reference"),
+    ("min: 61, max: 61", Verdict.FAIL, "pulses = 60, outside its limits [61, 61]"),  # a count has no unit
+])
+def test_a_count_of_pulses_is_exact(tmp_path, scope_server, limits, verdict, reason):
+    source, server = scope_server
+    bench = make_bench(tmp_path, server.resource)
+    # The whole train (60 cycles, 6 ms) inside the window: nothing cut off at either end.
+    spec = make_spec(tmp_path, "window_s: 0.01\npretrigger: 0.05\ntrigger: {pin: pin0}\nchecks:\n"
+                     "  - {name: pulses, pin: pin0, measure: pulse_width_pos, source: host, "
+                     f"statistic: count, {limits}}}\n")
+    try:
+        outcome = bench.run(spec, ScriptedBoard(source), "board")
+    finally:
+        bench.close()
+    judgement = judge(Expected("done\n"), outcome)
+    assert (judgement.verdict, judgement.reason) == (verdict, reason)
+
+
 def test_no_trigger_is_a_failure_of_the_target_not_infra(tmp_path, scope_server):
     _, server = scope_server
     bench = make_bench(tmp_path, server.resource)

@@ -1,5 +1,6 @@
 # feature: hardware.gpio.irq_response
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # Interrupt to pin: pin2 drives pin1 (a jumper on a real board), pin1's interrupt handler
 # drives pin0; the scope measures pin2 -> pin0. Firmware whose pins take no interrupt

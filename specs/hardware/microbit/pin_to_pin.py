@@ -1,5 +1,6 @@
 # feature: hardware.gpio.pin_to_pin
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # pin1 follows pin0: the delay between their edges (two scope channels) is the time one
 # write_digital call takes.

@@ -1,5 +1,6 @@
 # feature: hardware.gpio.pulse_width
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # Five pulses of a requested 500 us on pin0: none may be shorter than asked, none much longer.
 import utime

@@ -1,5 +1,6 @@
 # feature: hardware.gpio.sleep_accuracy
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # sleep(20) between edges: the high and low times show how exactly the firmware's timer
 # keeps a 20 ms sleep.

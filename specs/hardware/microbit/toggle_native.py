@@ -1,5 +1,6 @@
 # feature: hardware.gpio.toggle_native
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # The same loop compiled by the native emitter: compare its frequency with toggle_plain's.
 import micropython

@@ -1,5 +1,6 @@
 # feature: hardware.gpio.toggle
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # pin0 toggled by a plain Python loop, as fast as the interpreter goes: the scope
 # measures the frequency, the host the spread of the periods (jitter).

@@ -1,5 +1,6 @@
 # feature: hardware.gpio.toggle_viper
 # targets: qemu-microbit
+# requires: microbit
 # timeout: 30
 # The loop in viper, writing the nRF51's OUTSET and OUTCLR registers through a pointer:
 # the fastest toggle MicroPython code can make. pin0 is GPIO line 3.

@@ -7,6 +7,9 @@
       - feature: stdlib.cmath.*                     # or a feature id glob
         reason: ...
         verdict: RESOURCE                           # optional: documented verdict
+      - spec: builtins/numeric/pow_float
+        mode: mpy                                   # optional: only in this run mode
+        reason: mpy-cross folds float constants in double precision
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.records import BaselineEntry, Spec, Verdict
+from harness.records import MODE_ORDER, BaselineEntry, Spec, Verdict
 from harness.yamlfile import load_yaml
 
-_KEYS = {"spec", "feature", "reason", "verdict", "actual"}
+_KEYS = {"spec", "feature", "reason", "verdict", "actual", "mode"}
 _DOCUMENTED = {Verdict.RESOURCE.value, Verdict.UNSUPPORTED.value, Verdict.TIMEOUT.value,
                Verdict.CRASH.value}
 
@@ -29,14 +32,23 @@ class Baseline:
     def __init__(self, target: str, entries: list[BaselineEntry]):
         self.target = target
         self.entries = entries
-        self._exact = {e.spec: e for e in entries if e.spec and not _is_glob(e.spec)}
-        self._globs = [e for e in entries if e not in self._exact.values()]
+        # A spec may have one entry for every mode and one for a single mode: the
+        # mode's own entry first.
+        self._exact: dict[str, list[BaselineEntry]] = {}
+        for entry in sorted(entries, key=lambda e: e.mode is None):
+            if entry.spec and not _is_glob(entry.spec):
+                self._exact.setdefault(entry.spec, []).append(entry)
+        self._globs = [e for e in entries if not (e.spec and not _is_glob(e.spec))]
 
-    def lookup(self, spec: Spec) -> BaselineEntry | None:
-        found = self._exact.get(spec.id)
-        if found is not None:
-            return found
+    def lookup(self, spec: Spec, mode: str = "bytecode") -> BaselineEntry | None:
+        """The entry documenting the spec in this run mode (an entry with ``mode:`` applies
+        to that mode only; the others to every mode)."""
+        for entry in self._exact.get(spec.id, ()):
+            if entry.mode in (None, mode):
+                return entry
         for entry in self._globs:
+            if entry.mode not in (None, mode):
+                continue
             if entry.spec and fnmatchcase(spec.id, entry.spec):
                 return entry
             if entry.feature and fnmatchcase(spec.feature, entry.feature):
@@ -80,6 +92,10 @@ def load_baseline(path: Path, target: str) -> Baseline:
             raise HarnessError("a difference needs 'spec' or 'feature'", where=path, line=line)
         if not str(item.get("reason") or "").strip():
             raise HarnessError("a difference needs a one-line 'reason'", where=path, line=line)
+        mode = item.get("mode")
+        if mode is not None and mode not in MODE_ORDER:
+            raise HarnessError(f"unknown mode {mode!r} (known: {', '.join(MODE_ORDER)})", where=path,
+                               line=line)
         verdict = item.get("verdict")
         if verdict is not None and verdict not in _DOCUMENTED:
             raise HarnessError(
@@ -96,6 +112,7 @@ def load_baseline(path: Path, target: str) -> Baseline:
                 verdict=verdict,
                 actual=item.get("actual"),
                 where=f"{path}:{line}",
+                mode=mode,
             )
         )
     return Baseline(target, entries)

@@ -42,6 +42,8 @@ def baseline_key(entry: BaselineEntry | None) -> str:
         return ""
     text = "\0".join(str(v or "") for v in (entry.spec, entry.feature, entry.verdict, entry.reason,
                                              entry.actual))
+    if entry.mode:  # keys of entries for every mode stay as they were
+        text += f"\0mode={entry.mode}"
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

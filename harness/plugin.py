@@ -16,8 +16,8 @@ import pytest
 from harness.errors import HarnessError
 from harness.features import Feature, check_spec_features, load_features
 from harness.project import find_root
-from harness.records import FAILING, SKIPPING, Result, Spec
-from harness.rig import Rig, load_rig
+from harness.records import FAILING, SKIPPING, Result, Spec, item_label
+from harness.rig import Rig, load_rig, parse_modes
 from harness.spec import is_spec_file, load_spec
 from harness.verdict import is_documented, unified_diff
 
@@ -43,6 +43,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "already stored are taken from the store, the others run")
     group.addoption("--harness-allow-firmware-mismatch", action="store_true", default=False,
                     help="run targets whose firmware is not the rig's expected image (recorded)")
+    group.addoption("--harness-modes", default=None, metavar="MODES",
+                    help="run modes on every chosen target, comma-separated (bytecode, native, "
+                         "viper, mpy), instead of each target's `modes:` in the rig")
     group.addoption("--harness-last-failed", action="store_true", default=False,
                     help="run only the items that did not pass (PASS or KNOWN-DIFF) in the rig's "
                          "last stored run")
@@ -264,6 +267,8 @@ class SpecFile(pytest.File):
             rig = state.rig()
             features = state.features()
             state.check_quarantine()
+            chosen = state.config.getoption("harness_modes")
+            modes = parse_modes(chosen) if chosen else None
         except HarnessError as err:
             _fatal(err)
         root = state.root_of(self.path)
@@ -271,8 +276,8 @@ class SpecFile(pytest.File):
         check_spec_features([spec], features)
         feature_parts = spec.feature.split(".")
         for target in targets:
-            for mode in rig.targets[target].modes:
-                label = target if mode == "bytecode" else f"{target}-{mode}"
+            for mode in modes or rig.targets[target].modes:
+                label = item_label(target, mode)
                 item = SpecItem.from_parent(self, name=f"{self.path.stem}[{label}]", spec=spec,
                                             target=target, mode=mode)
                 prefixes = [".".join(feature_parts[:n]) for n in range(1, len(feature_parts) + 1)]
@@ -406,7 +411,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     specs = [item.spec for item in session.items if isinstance(item, SpecItem)]
     if state is not None and specs and not hasattr(session.config, "workerinput"):
-        # New specs' references on two CPython fork servers at once, before the targets run.
+        # New specs' references on two CPython fork servers, in the background as the targets run.
         state.session().reference.prefetch(specs)
     if state is not None and state.firmware_skipped and reporter is not None:
         from harness.firmware.check import skip_line
@@ -417,7 +422,32 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         reporter.write_line(f"last failed: {kept} item(s) of the {failed} that did not pass in run {run_id}")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Before allure-pytest's configure: its result files are written by a thread (allure_files)."""
+    if getattr(config.option, "allure_report_dir", None):
+        from harness.report.allure_files import write_in_background
+
+        config.stash[_ALLURE_UNDO] = write_in_background()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    undo = config.stash.get(_ALLURE_UNDO, None)
+    if undo is not None:
+        from harness.report.allure_files import flush
+
+        flush()  # anything reported after the session finished
+        undo()
+
+
+_ALLURE_UNDO = pytest.StashKey[Any]()
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if session.config.stash.get(_ALLURE_UNDO, None) is not None:
+        from harness.report.allure_files import flush
+
+        flush()  # every item's Allure files are on disk before anything reads them
     state = session.config.stash.get(STATE, None)
     if state is None:
         return

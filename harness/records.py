@@ -123,6 +123,7 @@ class BaselineEntry:
     verdict: str | None = None  # documented verdict other than an output difference (RESOURCE,...)
     actual: str | None = None  # documented output, when pinned exactly
     where: str = ""  # file:line of the entry, for messages
+    mode: str | None = None  # the one run mode it documents (e.g. mpy); None: every mode
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,14 @@ class Judgement:
     verdict: Verdict
     reason: str
     baseline: BaselineEntry | None = None
+
+
+MODE_ORDER: tuple[str, ...] = ("bytecode", "native", "viper", "mpy")
+
+
+def item_label(target: str, mode: str) -> str:
+    """How reports name a (target, mode) column: ``unix``, ``unix-mpy``, ``unix-viper``."""
+    return target if mode == "bytecode" else f"{target}-{mode}"
 
 
 @dataclass(frozen=True)

@@ -6,20 +6,23 @@ A ``.exp`` sidecar overrides CPython (hardware and MicroPython-only specs).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cached_property
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.forkserver import ForkServer
+from harness.forkserver import ForkServer, ForkServerDied
 from harness.records import Expected, Spec
 from harness.sandbox import ProcessResult
 from harness.targets.base import exception_name
+
+log = logging.getLogger("harness.reference")
 
 # Bump when the way the reference is computed changes, so old cache entries are not reused.
 RECIPE = 4
@@ -51,9 +54,24 @@ class Reference:
         self.cache_root = Path(cache_dir)
         self.stats = ReferenceStats()
         self._server: ForkServer | None = None
-        self._prefetched: set[str] = set()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pending: dict[str, Future[Expected]] = {}  # content hash -> background computation
+        self._servers: list[ForkServer] = []
+        self._local = threading.local()
+        self._lock = threading.Lock()
 
     def close(self) -> None:
+        if self._pool is not None:
+            # References nobody asked for yet are dropped; at most one spec per server is
+            # running, and it ends within its own timeout.
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            self.stats.computed += sum(1 for f in self._pending.values()
+                                       if f.done() and not f.cancelled() and f.exception() is None)
+            self._pending.clear()
+            for server in self._servers:
+                server.stop()
+            self._servers.clear()
         if self._server is not None:
             self._server.stop()
             self._server = None
@@ -82,12 +100,19 @@ class Reference:
         if spec.expected_path is not None:
             self.stats.sidecar += 1
             return Expected(stdout=_read_exp(spec.expected_path), source="exp")
+        pending = self._pending.pop(spec.content_hash, None)
+        # Not started yet (the servers are behind): computed here at once rather than waited for.
+        if pending is not None and not pending.cancel():
+            try:
+                expected = pending.result()
+            except (OSError, ForkServerDied) as err:  # tried again below, on this thread's server
+                log.warning("reference of %s in the background: %s", spec.id, err)
+            else:
+                self.stats.computed += 1
+                return expected
         found = self._cached(spec)
         if found is not None:
-            if spec.content_hash in self._prefetched:
-                self._prefetched.discard(spec.content_hash)  # counted as computed already
-            else:
-                self.stats.cached += 1
+            self.stats.cached += 1
             return found
         expected = self.compute(spec)
         self.stats.computed += 1
@@ -108,35 +133,33 @@ class Reference:
         os.replace(tmp, path)  # atomic: parallel workers never see half a file
 
     def prefetch(self, specs: list[Spec], jobs: int = 2) -> int:
-        """Compute the missing references of ``specs`` on ``jobs`` fork servers at once.
+        """Start computing the missing references of ``specs`` on ``jobs`` fork servers, in order.
 
-        A run's first pass over new specs is then bound by the slower of CPython and the
-        targets, not their sum. Returns how many were computed.
+        It runs in the background while the targets run the same specs (a target's serial
+        round trips leave a core idle), so a run's first pass over new specs is bound by the
+        slower of CPython and the targets, not their sum; ``expected`` waits for a spec's
+        own result. Returns how many were started.
         """
         unique = {s.content_hash: s for s in specs if s.expected_path is None}
-        todo = [s for s in unique.values() if not self._cache_path(s).exists()]
+        todo = [s for h, s in unique.items()
+                if h not in self._pending and not self._cache_path(s).exists()]
         if len(todo) < 2 * jobs:
             return 0  # not worth the extra interpreters
-        servers = [ForkServer(self.python, spec_env()) for _ in range(jobs)]
-        local = threading.local()
-        pool_servers = iter(servers)
-        lock = threading.Lock()
-
-        def work(spec: Spec) -> None:
-            if not hasattr(local, "server"):
-                with lock:
-                    local.server = next(pool_servers)
-            self._store(spec, self._expected_from(local.server.run(spec.path, spec.timeout)))
-
-        try:
-            with ThreadPoolExecutor(jobs, thread_name_prefix="reference") as pool:
-                list(pool.map(work, todo))
-        finally:
-            for server in servers:
-                server.stop()
-        self.stats.computed += len(todo)
-        self._prefetched.update(s.content_hash for s in todo)
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(jobs, thread_name_prefix="reference")
+        for spec in todo:
+            self._pending[spec.content_hash] = self._pool.submit(self._background, spec)
         return len(todo)
+
+    def _background(self, spec: Spec) -> Expected:
+        server = getattr(self._local, "server", None)
+        if server is None:
+            server = self._local.server = ForkServer(self.python, spec_env())
+            with self._lock:
+                self._servers.append(server)
+        expected = self._expected_from(server.run(spec.path, spec.timeout))
+        self._store(spec, expected)
+        return expected
 
     def compute(self, spec: Spec) -> Expected:
         if self._server is None:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from harness.errors import HarnessError
+from harness.records import MODE_ORDER
 from harness.schema import load_schema, validate
 from harness.targets import KIND_MODULES, TargetConfig
 from harness.yamlfile import LineMap, load_yaml
@@ -28,6 +29,18 @@ DEVICE_KINDS = frozenset({"board"})
 # pyserial URL schemes a port may use (plus plain device paths and ``auto``).
 SERIAL_SCHEMES = {"socket", "rfc2217", "loop", "spy", "hwgrep", "alt"}
 DEFAULT_LABGRID_COORDINATOR = "127.0.0.1:20408"
+# How a spec is run: as source (the target compiles it), with an emitter, or as .mpy.
+MODES = MODE_ORDER
+
+
+def parse_modes(text: str) -> tuple[str, ...]:
+    """``bytecode,mpy`` -> ("bytecode", "mpy"); HarnessError naming an unknown mode."""
+    modes = tuple(dict.fromkeys(m.strip() for m in text.split(",") if m.strip()))
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
+        raise HarnessError(f"--modes: unknown mode {unknown[0] if unknown else text!r} "
+                           f"(known: {', '.join(MODES)})")
+    return modes
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ class Session:
         started = time.time()
         attempts: tuple[dict, ...] = ()
         live = self.ensure_started(target_name)
-        entry = live.baseline.lookup(spec)
+        entry = live.baseline.lookup(spec, mode)
         outcome = self.precheck(spec, live)
         expected = None
         if outcome is None:

@@ -16,9 +16,10 @@ from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Any
 
-from harness.records import Expected, Outcome, Result, RunRecord, Verdict
+from harness.records import Expected, Outcome, Result, RunRecord, Verdict, item_label
 
 SCHEMA_VERSION = 2
+WAL_ATTEMPTS = 250  # ~5 s
 
 # Each migration takes the database from version N-1 to N. Never edit a released one.
 MIGRATIONS: list[str] = [
@@ -85,9 +86,21 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._use_wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
+
+    def _use_wal(self) -> None:
+        # Processes opening a new database at once (xdist workers) all ask for WAL; SQLite
+        # answers "locked" at once, without the busy wait, to all but one of them.
+        for attempt in range(WAL_ATTEMPTS):
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or attempt == WAL_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -242,16 +255,16 @@ class Store:
         return _run_dict(row) if row else None
 
     def verdict_counts(self, run_ids: list[str]) -> dict[str, dict[str, dict[str, int]]]:
-        """run id -> target -> verdict -> number of results."""
+        """run id -> column (target, or ``target-mode`` for other modes) -> verdict -> results."""
         counts: dict[str, dict[str, dict[str, int]]] = {run_id: {} for run_id in run_ids}
         for chunk in _chunks(run_ids):
             rows = self.db.execute(
-                "SELECT run_id, target, verdict, COUNT(*) FROM results"
-                f" WHERE run_id IN ({','.join('?' * len(chunk))}) GROUP BY run_id, target, verdict",
+                "SELECT run_id, target, mode, verdict, COUNT(*) FROM results"
+                f" WHERE run_id IN ({','.join('?' * len(chunk))}) GROUP BY run_id, target, mode, verdict",
                 chunk,
             )
-            for run_id, target, verdict, n in rows:
-                counts[run_id].setdefault(target, {})[verdict] = n
+            for run_id, target, mode, verdict, n in rows:
+                counts[run_id].setdefault(item_label(target, mode), {})[verdict] = n
         return counts
 
     def durations(self, run_ids: list[str]) -> dict[str, dict[str, float]]:

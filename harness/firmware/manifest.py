@@ -140,6 +140,20 @@ def _image(entry: dict[str, Any], root: Path, where: str) -> Image:
     )
 
 
+def _check_mpflash(entry: dict[str, Any], path: Path, line: int | None) -> None:
+    """mpflash flashes micropython.org releases by board and version, never a given file
+    (it has no option for one), so an image it flashes must be such a release."""
+    name = entry["name"]
+    if "build" in entry["source"]:
+        raise HarnessError(f"image {name!r}: flash: mpflash cannot flash a locally built image "
+                           "(mpflash takes a board and a release, not a file): use flash: dfu",
+                           where=path, line=line)
+    if "preview" in str(entry["micropython"]):
+        raise HarnessError(f"image {name!r}: flash: mpflash needs a release version, not "
+                           f"{entry['micropython']!r} (a preview moves with every nightly build, "
+                           "so its sha256 cannot be pinned)", where=path, line=line)
+
+
 def load_overlay(root: Path) -> dict[str, dict[str, Any]]:
     """The images built on this machine, by build board (empty before the first build)."""
     path = root / OVERLAY
@@ -162,6 +176,8 @@ def load_manifest(root: Path, path: Path | None = None) -> Manifest:
         if entry["name"] in images:
             raise HarnessError(f"images.{index}.name: {entry['name']!r} defined twice",
                                where=path, line=lines.get(("images", index, "name"), line))
+        if entry["flash"] == "mpflash":
+            _check_mpflash(entry, path, lines.get(("images", index, "flash"), line))
         images[entry["name"]] = _image(entry, root, f"{path}:{line}")
     overlay = load_overlay(root)
     for name, image in images.items():

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from harness.records import Verdict
+from harness.records import Verdict, item_label
 
 # Allure's "failed" is a product defect, "broken" a test defect: a stale baseline or a
 # harness/link failure is ours to fix, not the target's.
@@ -85,7 +85,7 @@ def decorate(row: dict[str, Any], folders: list[Path]) -> None:
 
     allure.dynamic.title(f"{row['spec_id']} [{row['target']}]" +
                          (f" ({row['mode']})" if row["mode"] != "bytecode" else ""))
-    allure.dynamic.parent_suite(row["target"])
+    allure.dynamic.parent_suite(item_label(row["target"], row["mode"]))  # unix and unix-mpy apart
     allure.dynamic.suite(row["feature"])
     allure.dynamic.epic(row["feature"].split(".")[0])
     allure.dynamic.feature(row["feature"])

@@ -1,4 +1,7 @@
-"""The compatibility matrix: features by targets, counts per verdict (``results/matrix.json``)."""
+"""The compatibility matrix: features by targets, counts per verdict (``results/matrix.json``).
+
+A column is a (target, mode): ``unix`` runs specs from source, ``unix-mpy`` as .mpy files.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from harness.features import Feature
-from harness.records import VERDICT_ORDER
+from harness.records import MODE_ORDER, VERDICT_ORDER, item_label
 from harness.report.labops import lab_view
 from harness.schema import load_schema
 from harness.store import Store
@@ -26,23 +29,35 @@ def _ordered(counter: Counter) -> dict[str, int]:
     return {v.value: counter[v.value] for v in VERDICT_ORDER if counter.get(v.value)}
 
 
+def _columns(run_targets: list[str], modes: dict[str, set[str]]) -> list[tuple[str, str]]:
+    """(target, mode) columns: the run's targets in order, each followed by its other modes.
+    A target with no results keeps its (bytecode) column."""
+    names = run_targets + [t for t in modes if t not in run_targets]
+    order = {m: i for i, m in enumerate(MODE_ORDER)}
+    return [(t, m) for t in names
+            for m in sorted(modes.get(t) or {"bytecode"}, key=lambda m: (order.get(m, 99), m))]
+
+
 def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dict[str, Any]:
+    """Features by columns, one column per (target, mode): ``unix`` and ``unix-mpy`` side by side."""
     run = store.run(run_id)
     if run is None:
         raise KeyError(run_id)
     cells: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     specs: dict[str, set[str]] = defaultdict(set)
     totals: dict[str, Counter] = defaultdict(Counter)
-    target_names: list[str] = list(run["targets"])
+    modes: dict[str, set[str]] = defaultdict(set)
     marked: list[dict[str, Any]] = []  # FLAKY and quarantined rows (harness.report.labops)
     for row in store.iter_results(run_id):
         if row["verdict"] == "FLAKY" or row.get("quarantine"):
             marked.append(row)
-        cells[row["feature"]][row["target"]][row["verdict"]] += 1
+        label = item_label(row["target"], row["mode"])
+        cells[row["feature"]][label][row["verdict"]] += 1
         specs[row["feature"]].add(row["spec_id"])
-        totals[row["target"]][row["verdict"]] += 1
-        if row["target"] not in target_names:
-            target_names.append(row["target"])
+        totals[label][row["verdict"]] += 1
+        modes[row["target"]].add(row["mode"])
+    columns = _columns(list(run["targets"]), modes)
+    labels = [item_label(t, m) for t, m in columns]
     rows = []
     for fid in sorted(cells):
         feature = features.get(fid) or Feature(fid, fid, fid.split(".")[0], "")
@@ -52,7 +67,7 @@ def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dic
             "area": feature.area,
             "cpython_doc": feature.cpython_doc,
             "specs": len(specs[fid]),
-            "cells": {t: _ordered(cells[fid][t]) for t in target_names if t in cells[fid]},
+            "cells": {t: _ordered(cells[fid][t]) for t in labels if t in cells[fid]},
         })
     return {
         "schema": SCHEMA_ID,
@@ -66,9 +81,10 @@ def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dic
             "reference": run["info"].get("reference", {}),
         },
         "verdicts": [v.value for v in VERDICT_ORDER],
-        "targets": [{"name": t, "identity": run["targets"].get(t, {})} for t in target_names],
+        "targets": [{"name": item_label(t, m), "target": t, "mode": m,
+                     "identity": run["targets"].get(t, {})} for t, m in columns],
         "features": rows,
-        "totals": {t: _ordered(totals[t]) for t in target_names if t in totals},
+        "totals": {t: _ordered(totals[t]) for t in labels if t in totals},
         **lab_view(run, marked),
     }
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from harness.records import VERDICT_ORDER, Verdict
+from harness.records import VERDICT_ORDER, Verdict, item_label
 from harness.store import Store
 from harness.verdict import unified_diff
 
@@ -46,6 +46,7 @@ def page_data(matrix: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, A
             "spec": row["spec_id"],
             "target": row["target"],
             "mode": row["mode"],
+            "column": item_label(row["target"], row["mode"]),
             "verdict": row["verdict"],
             "reason": row["reason"],
             "baseline": row["baseline_reason"],

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from harness.records import FAILING, VERDICT_ORDER
+from harness.records import FAILING, VERDICT_ORDER, item_label
 
 VERDICT_STYLE = {
     "PASS": "green", "KNOWN-DIFF": "cyan", "STALE-DIFF": "yellow", "FAIL": "bold red",
@@ -61,7 +61,7 @@ def render_summary(matrix: dict[str, Any], problems: list[dict[str, Any]], width
         console.print(f"[bold]items needing attention ({len(problems)}):[/]")
         for row in problems[:MAX_LISTED]:
             style = VERDICT_STYLE.get(row["verdict"], "")
-            text = escape(f"{row['spec_id']} [{row['target']}] {row['reason']}")
+            text = escape(f"{row['spec_id']} [{item_label(row['target'], row['mode'])}] {row['reason']}")
             console.print(
                 f"  [{style}]{row['verdict']:<11}[/] {text}", highlight=False, soft_wrap=False,
                 overflow="ellipsis", no_wrap=True,

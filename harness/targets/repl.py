@@ -21,6 +21,7 @@ from typing import Any
 
 import serial
 
+from harness.firmware.mpy import mpy_unavailable, run_as_mpy, sys_mpy
 from harness.records import Identity, Outcome, Spec
 from harness.targets.base import (
     FEATURE_PROBES,
@@ -219,6 +220,12 @@ class ReplTarget(Target):
             return self._recover(f"reset before the spec failed: {err}", start_at=start_at)
 
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode == "mpy":
+            try:
+                target_mpy = self._sys_mpy()
+            except TransportError as err:
+                return Outcome(link_failed=True, detail=str(err))
+            return run_as_mpy(spec, target_mpy, self.run_code)
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is not available through the raw REPL")
         try:
@@ -298,6 +305,10 @@ class ReplTarget(Target):
             raise TransportError(f"{self.name}: probe failed: {outcome.detail}")
         return outcome
 
+    def _sys_mpy(self) -> int | None:
+        """``sys.implementation._mpy`` from the identity probe (None: the firmware has none)."""
+        return sys_mpy(str(self.identity().extra.get("sys.implementation", "")))
+
     def identity(self) -> Identity:
         if self._identity is None:
             out = self._exec_probe(IDENTITY_CODE)
@@ -345,9 +356,10 @@ class ReplTarget(Target):
             if mem is not None:
                 extra["mem_free"] = mem
             max_source = self.options.get("max_source_bytes")
+            mpy = () if mpy_unavailable(self._sys_mpy()) else ("mpy",)
             self._capabilities = Capabilities(
                 modules=frozenset(found & (set(PROBE_MODULES) | set(FEATURE_PROBES))),
-                modes=("bytecode",),
+                modes=("bytecode", *mpy),
                 max_source_bytes=int(max_source) if max_source else None,
                 extra=extra,
             )

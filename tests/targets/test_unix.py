@@ -62,3 +62,28 @@ def test_identity_and_capabilities(unix):
     assert {"json", "micropython", "gc"} <= caps.modules
     assert "pyb" not in caps.modules
     assert "native" in caps.modes
+
+
+def test_the_worker_retires_before_the_ports_heap_leak_exhausts_it(monkeypatch, make_spec):
+    # The port leaves its heap behind after every run; under the worker's address-space
+    # limit the run after ~500 specs crashed (SIGSEGV). A small limit makes that ~60 here.
+    import harness.targets.unix as unix_module
+
+    monkeypatch.setattr(unix_module, "WORKER_MEMORY", 160 << 20)
+    target = create_target(TargetConfig("unix", "unix", {"heapsize": "2M"}))
+    spec = make_spec("small", "print(sum(range(10)))\n")
+    try:
+        outcomes = [target.run(spec) for _ in range(120)]
+    finally:
+        target.stop()
+    assert [o for o in outcomes if o.crashed or o.timed_out or o.stdout != "45\n"] == []
+
+
+def test_the_workers_files_are_in_memory_not_on_disk(unix, make_spec):
+    from harness.sandbox import RAM_DIR_MIN_FREE, filesystem_type
+
+    room = os.statvfs("/dev/shm") if os.path.isdir("/dev/shm") else None
+    if not room or filesystem_type("/dev/shm") != "tmpfs" or room.f_bavail * room.f_frsize < RAM_DIR_MIN_FREE:
+        pytest.skip("no tmpfs with room at /dev/shm")
+    cwd = unix.run(make_spec("cwd", "import os\nprint(os.getcwd())\n")).stdout.strip()
+    assert filesystem_type(cwd) in ("tmpfs", "ramfs")

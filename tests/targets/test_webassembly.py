@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from harness.errors import HarnessError
+from harness.firmware.mpy import mpy_unavailable
 from harness.records import Spec
 from harness.spec import load_spec
 from harness.targets import TargetConfig, create_target
@@ -243,7 +244,21 @@ def test_identity_and_capabilities(wasm):
     caps = wasm.capabilities()
     assert {"json", "micropython", "gc", "asyncio", "struct"} <= caps.modules
     assert not {"pyb", "machine", "microbit", "_thread"} & caps.modules
-    assert caps.modes == ("bytecode",)
+    # .mpy when this machine has an mpy-cross for the port's .mpy version (harness.firmware.mpy).
+    assert caps.modes == ("bytecode", "mpy") if mpy_unavailable(wasm._sys_mpy()) is None else ("bytecode",)
+
+
+@pytest.mark.slow
+@needs_node
+def test_a_spec_runs_as_mpy_from_a_ram_filesystem(wasm, spec):
+    if mpy_unavailable(wasm._sys_mpy()):
+        pytest.skip(f"no .mpy here: {mpy_unavailable(wasm._sys_mpy())}")
+    body = "import sys\nif __name__ == '__main__':\n    print('main', '/__mpy' in sys.path)\n"
+    out = wasm.run(spec("as_mpy", body), mode="mpy")
+    assert (out.stdout, out.stderr, out.exception) == ("main False\n", "", None)
+    out = wasm.run(spec("raises", "def f():\n    1 / 0\nf()\n"), mode="mpy")
+    # Tracebacks name the spec by its id (line 3: after the feature line).
+    assert out.exception == "ZeroDivisionError" and 'File "raises.py", line 3, in f' in out.stderr
 
 
 @pytest.mark.slow

@@ -1,4 +1,7 @@
+import os
 import sys
+
+import pytest
 
 from harness.reference import Reference
 
@@ -40,3 +43,41 @@ def test_hash_seed_is_fixed(tmp_path, make_spec):
     spec = make_spec("order", "print(list({'alpha', 'beta', 'gamma', 'delta'}))\n")
     outputs = {Reference(tmp_path / str(n)).compute(spec).stdout for n in range(3)}
     assert len(outputs) == 1
+
+
+def _specs(make_spec, count):
+    return [make_spec(f"s{n}", f"import sys\nprint({n} * 7)\nsys.exit({n % 3})\n") for n in range(count)]
+
+
+def test_prefetched_references_are_the_computed_ones(tmp_path, make_spec):
+    specs = _specs(make_spec, 6)
+    ref = Reference(tmp_path / "cache")
+    assert ref.prefetch(specs) == 6
+    # Asked for out of order: a spec the servers have not reached is computed at once.
+    got = {spec.id: ref.expected(spec) for spec in reversed(specs)}
+    ref.close()
+    for n, spec in enumerate(specs):
+        assert (got[spec.id].stdout, got[spec.id].exit_code) == (f"{n * 7}\n", n % 3)
+    assert (ref.stats.computed, ref.stats.cached) == (6, 0)
+    again = Reference(tmp_path / "cache")
+    assert again.prefetch(specs) == 0  # all stored
+    assert [again.expected(s) for s in specs] == [got[s.id] for s in specs]
+    assert (again.stats.computed, again.stats.cached) == (0, 6)
+
+
+def test_close_keeps_what_the_background_finished(tmp_path, make_spec):
+    specs = _specs(make_spec, 8)
+    ref = Reference(tmp_path / "cache")
+    ref.prefetch(specs)
+    assert ref.expected(specs[0]).stdout == "0\n"
+    pids = [s.proc.pid for s in ref._servers if s.proc is not None]
+    ref.close()  # the rest not asked for: what had not started is dropped
+    stored = list((tmp_path / "cache").rglob("*.json"))
+    assert 1 <= len(stored) == ref.stats.computed <= 8
+    for pid in pids:  # the fork servers are gone (killed and reaped)
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+    fresh = Reference(tmp_path / "cache")
+    assert [fresh.expected(s).stdout for s in specs] == [f"{n * 7}\n" for n in range(8)]
+    assert fresh.stats.cached + fresh.stats.computed == 8
+    fresh.close()

@@ -302,6 +302,7 @@ class SpecItem(pytest.Item):
         self.result: Result | None = None
         self.row: dict[str, Any] | None = None  # the stored result, when reports need it
         self.offline_note: str | None = None  # its target was taken out of the run under it
+        self.upcoming: SpecItem | None = None  # the item pytest runs after this one
 
     def runtest(self) -> None:
         state: HarnessState = self.config.stash[STATE]
@@ -312,7 +313,9 @@ class SpecItem(pytest.Item):
             from harness.firmware.check import FirmwareRefusal
 
             try:
-                result = state.session().run_item(self.spec, self.target, self.mode)
+                nxt = self.upcoming if not state.resume else None  # a resumed item may not run
+                upcoming = (nxt.spec, nxt.target, nxt.mode) if nxt is not None else None
+                result = state.session().run_item(self.spec, self.target, self.mode, upcoming)
             except FirmwareRefusal as err:  # not the rig's firmware: stop the whole run
                 _fatal(err)
         self.result = result
@@ -347,6 +350,12 @@ class SpecItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"{self.spec.id} on {self.target} ({self.mode})"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    if isinstance(item, SpecItem):  # so its target can start the next one early
+        item.upcoming = nextitem if isinstance(nextitem, SpecItem) else None
 
 
 def _allure_item(item: SpecItem, state: HarnessState) -> None:
@@ -413,6 +422,9 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if state is not None and specs and not hasattr(session.config, "workerinput"):
         # New specs' references on two CPython fork servers, in the background as the targets run.
         state.session().reference.prefetch(specs)
+        from harness.report.dashboard import prepare_in_background
+
+        prepare_in_background()
     if state is not None and state.firmware_skipped and reporter is not None:
         from harness.firmware.check import skip_line
 

@@ -20,22 +20,20 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from harness.errors import HarnessError
 from harness.schema import validate
-from harness.yamlfile import load_yaml
+from harness.yamlfile import SafeLoader, load_yaml
 
 QUARANTINE_FILE = Path("conformance") / "quarantine.yaml"
 
 
-class TextDates(yaml.SafeLoader):
+class TextDates(SafeLoader):
     """Dates stay text, so a bad one (2025-02-30) is an error naming its line, not YAML's."""
 
 
 TextDates.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
 }
 
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 OUTPUT_CAP = 1 << 20  # bytes kept per stream; more is cut and marked
@@ -171,12 +172,22 @@ def drop_privileges() -> None:
 def restrict_writes(writable: list[str], scope_signals: bool = True) -> int:
     """Landlock: writes only beneath ``writable`` (and to /dev/null), signals only inside
     the domain. Returns the ABI used (0: Landlock missing, nothing restricted)."""
+    return landlock_restrictor(scope_signals)(writable)
+
+
+def landlock_restrictor(scope_signals: bool = True) -> Callable[[list[str]], int]:
+    """``restrict_writes`` with its ctypes set-up done now, once.
+
+    The fork server confines every child it forks; loading libc and building the ctypes
+    types took 0.5 ms of each child, the four system calls themselves well under 0.1 ms.
+    """
     import ctypes
 
     abi = landlock_abi()
     if abi < 1:
-        return 0
+        return lambda writable: 0
     libc = _libc()
+    syscall, prctl, get_errno = libc.syscall, libc.prctl, ctypes.get_errno
 
     class RulesetAttr(ctypes.Structure):
         _fields_ = [("handled_access_fs", ctypes.c_uint64), ("handled_access_net", ctypes.c_uint64),
@@ -189,27 +200,31 @@ def restrict_writes(writable: list[str], scope_signals: bool = True) -> int:
     access = _write_access(abi)
     scoped = (_SCOPE_SIGNAL | _SCOPE_ABSTRACT_UNIX_SOCKET) if scope_signals and abi >= 6 else 0
     attr = RulesetAttr(access, 0, scoped)
+    attr_ref = ctypes.byref(attr)
     size = ctypes.sizeof(attr) if abi >= 6 else 16  # older kernels know two fields only
-    ruleset = libc.syscall(_SYS_CREATE_RULESET, ctypes.byref(attr), size, 0)
-    if ruleset < 0:
-        raise SandboxError(f"landlock_create_ruleset: {os.strerror(ctypes.get_errno())}")
-    try:
-        rules = [(path, access) for path in writable]
-        rules.append((os.devnull, _WRITE_FILE | (_TRUNCATE if abi >= 3 else 0)))
-        for path, allowed in rules:
-            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-            try:
-                rule = PathBeneath(allowed, fd)
-                if libc.syscall(_SYS_ADD_RULE, ruleset, _RULE_PATH_BENEATH, ctypes.byref(rule), 0):
-                    raise SandboxError(f"landlock_add_rule {path}: {os.strerror(ctypes.get_errno())}")
-            finally:
-                os.close(fd)
-        libc.prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
-        if libc.syscall(_SYS_RESTRICT_SELF, ruleset, 0):
-            raise SandboxError(f"landlock_restrict_self: {os.strerror(ctypes.get_errno())}")
-    finally:
-        os.close(ruleset)
-    return abi
+    devnull_access = _WRITE_FILE | (_TRUNCATE if abi >= 3 else 0)
+
+    def restrict(writable: list[str]) -> int:
+        ruleset = syscall(_SYS_CREATE_RULESET, attr_ref, size, 0)
+        if ruleset < 0:
+            raise SandboxError(f"landlock_create_ruleset: {os.strerror(get_errno())}")
+        try:
+            for path, allowed in [*((path, access) for path in writable), (os.devnull, devnull_access)]:
+                fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+                try:
+                    rule = PathBeneath(allowed, fd)
+                    if syscall(_SYS_ADD_RULE, ruleset, _RULE_PATH_BENEATH, ctypes.byref(rule), 0):
+                        raise SandboxError(f"landlock_add_rule {path}: {os.strerror(get_errno())}")
+                finally:
+                    os.close(fd)
+            prctl(_PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+            if syscall(_SYS_RESTRICT_SELF, ruleset, 0):
+                raise SandboxError(f"landlock_restrict_self: {os.strerror(get_errno())}")
+        finally:
+            os.close(ruleset)
+        return abi
+
+    return restrict
 
 
 def set_limits(limits: Limits) -> None:

@@ -139,8 +139,13 @@ class Session:
                 return Outcome(unsupported=f"target lacks {what}{missing[0]!r} (probed)")
         return None
 
-    def run_item(self, spec: Spec, target_name: str, mode: str = "bytecode") -> Result:
-        """Run one (spec, target, mode) item, judge it and store the result at once."""
+    def run_item(self, spec: Spec, target_name: str, mode: str = "bytecode",
+                 upcoming: tuple[Spec, str, str] | None = None) -> Result:
+        """Run one (spec, target, mode) item, judge it and store the result at once.
+
+        ``upcoming`` is the item that runs next (spec, target, mode), if known: a target
+        that can (``send_ahead``) starts it as soon as this one's outcome is final.
+        """
         started = time.time()
         attempts: tuple[dict, ...] = ()
         live = self.ensure_started(target_name)
@@ -186,6 +191,8 @@ class Session:
             self.take_offline(live, why, spec.id)
             if judgement.verdict is Verdict.INFRA:
                 judgement = Judgement(Verdict.NOT_RUN, f"target taken offline: {why}")
+        if upcoming is not None and ran and not getattr(live.instance, "integrity", False):
+            self._send_ahead(live, *upcoming)
         result = Result(
             run_id=self.run_id,
             spec_id=spec.id,
@@ -207,6 +214,21 @@ class Session:
         result = self.lab.finish(result, entry)
         self.store.add_result(result)
         return result
+
+    def _send_ahead(self, live: LiveTarget, spec: Spec, target_name: str, mode: str) -> None:
+        """Start the next item's run on the target, if it will surely run there as it is."""
+        send = getattr(live.instance, "send_ahead", None)
+        if send is None or target_name != live.rig_target.name or spec.hardware_path is not None:
+            return
+        if self.precheck(spec, live) is not None:
+            return
+        if spec.foreign and spec.expected_path is None:
+            # Only when its reference is known and judgeable: one CPython could not run
+            # (a hang, say) is never started on the target.
+            expected = self.reference.ready(spec)
+            if expected is None or _unjudgeable_foreign(spec, expected) is not None:
+                return
+        send(spec, mode)
 
     def close(self, finish: bool = True) -> None:
         self.bench.close()  # before the targets: the virtual scope reads their GPIO

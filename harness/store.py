@@ -78,29 +78,33 @@ def new_run_id() -> str:
     return time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
 
 
+def connect(path: Path, check_same_thread: bool = True) -> sqlite3.Connection:
+    """An autocommit connection in WAL mode with a busy timeout: shared by processes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=check_same_thread)
+    # Processes opening a new database at once (xdist workers) all ask for WAL; SQLite
+    # answers "locked" at once, without the busy wait, to all but one of them.
+    for attempt in range(WAL_ATTEMPTS):
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == WAL_ATTEMPTS - 1:
+                db.close()
+                raise
+            time.sleep(0.02)
+    db.execute("PRAGMA synchronous=NORMAL")
+    return db
+
+
 class Store:
     """One SQLite database. Safe for several processes (WAL, busy timeout)."""
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db = connect(self.path)
         self.db.row_factory = sqlite3.Row
-        self._use_wal()
-        self.db.execute("PRAGMA synchronous=NORMAL")
         self._migrate()
-
-    def _use_wal(self) -> None:
-        # Processes opening a new database at once (xdist workers) all ask for WAL; SQLite
-        # answers "locked" at once, without the busy wait, to all but one of them.
-        for attempt in range(WAL_ATTEMPTS):
-            try:
-                self.db.execute("PRAGMA journal_mode=WAL")
-                return
-            except sqlite3.OperationalError as err:
-                if "locked" not in str(err) or attempt == WAL_ATTEMPTS - 1:
-                    raise
-                time.sleep(0.02)
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]

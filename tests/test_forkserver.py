@@ -8,6 +8,7 @@ files on the disk-backed /tmp, and both waited seconds behind the disk's write b
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -75,3 +76,71 @@ def test_private_dir_falls_back_to_the_temp_dir_without_a_roomy_tmpfs(monkeypatc
 def test_filesystem_type_names_the_deepest_mount():
     assert filesystem_type("/proc/self/status") == "proc"
     assert filesystem_type("/") != ""
+
+
+def test_a_spec_sees_no_module_the_server_brought_in(server, tmp_path):
+    """The server loads the sandbox (ctypes, dataclasses, ...) and atexit, then takes them out of
+    sys.modules once, so children are forked from a clean table instead of cleaning it."""
+    spec = tmp_path / "modules.py"
+    spec.write_text("import sys\nprint(sorted(m for m in ('sandbox', 'ctypes', 'dataclasses', 'atexit',"
+                    " 're', 'inspect') if m in sys.modules))\n")
+    for _ in range(2):  # the second child is forked after the first one ran: still clean
+        result = server.run(spec, 10)
+        assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
+
+
+def test_a_specs_exit_functions_run_as_under_cpython(server, tmp_path):
+    """Exit functions live in the interpreter, not in the atexit module object: those a spec
+    registers through its own `import atexit` run when it ends, after its output, also on
+    sys.exit, and an error in one is printed as CPython prints it."""
+    spec = tmp_path / "at_exit.py"
+    spec.write_text("import atexit, sys\natexit.register(print, 'second')\n"
+                    "atexit.register(print, 'first')\nprint('body')\nsys.exit(3)\n")
+    result = server.run(spec, 10)
+    fresh = subprocess.run([sys.executable, "-S", str(spec)], capture_output=True, text=True,
+                           env=spec_env(), timeout=30)
+    assert (result.returncode, result.stdout) == (fresh.returncode, fresh.stdout)
+    assert (result.returncode, result.stdout) == (3, "body\nfirst\nsecond\n")
+
+
+PRELOADED_SPEC = """\
+import sys
+print('asyncio' in sys.modules, [type(f).__name__ for f in sys.meta_path][-3:])
+import logging
+
+
+class Closing(logging.Handler):
+    def close(self):
+        print('closed at exit')  # logging's own exit function closes every handler
+        super().close()
+
+
+logging.getLogger('spec').addHandler(Closing())
+import asyncio
+import asyncio.events
+from asyncio import tasks
+import re
+
+
+async def main():
+    await asyncio.sleep(0)
+    return 'ran'
+
+print(asyncio.run(main()), tasks is asyncio.tasks, asyncio.events.__spec__.name)
+print(asyncio.__spec__.name, asyncio.__spec__.origin.endswith('asyncio/__init__.py'), re.__spec__.name)
+print(sorted(m for m in sys.modules if m.startswith('asyncio.'))[:4], type(sys.meta_path[0]).__name__)
+"""
+
+
+def test_a_preloaded_module_is_imported_as_under_cpython(server, tmp_path):
+    """asyncio comes from the server's import (not from disk again), as a fresh import would be:
+    same specs, the whole package, and the exit function logging registered when imported."""
+    spec = tmp_path / "preloaded.py"
+    spec.write_text(PRELOADED_SPEC)
+    fresh = subprocess.run([sys.executable, "-S", str(spec)], capture_output=True, text=True,
+                           env=spec_env(), timeout=30)
+    assert fresh.returncode == 0, fresh.stderr
+    for _ in range(2):  # the exit function is not registered twice: each child has its own
+        result = server.run(spec, 10)
+        assert (result.returncode, result.stdout, result.stderr) == (0, fresh.stdout, "")
+    assert fresh.stdout.count("closed at exit") == 1 and "ran True asyncio.events" in fresh.stdout

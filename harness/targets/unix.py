@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from harness.firmware.mpy import mpy_unavailable, run_as_mpy
@@ -77,19 +78,26 @@ class UnixWorker:
 
     def request(self, argv: list[str] | None, timeout: float) -> dict | None:
         """Send one run request (or just read the greeting); None on timeout."""
-        assert self.proc.stdin and self.proc.stdout
         if argv is not None:
-            try:
-                self.proc.stdin.write(json.dumps({"argv": argv}).encode() + b"\n")
-                self.proc.stdin.flush()
-            except (BrokenPipeError, OSError) as err:
-                raise WorkerDied(f"worker gone before the spec was sent: {err}")
-        deadline = time.monotonic() + timeout
+            self.send(argv)
+        return self.receive(time.monotonic() + timeout)
+
+    def send(self, argv: list[str]) -> None:
+        assert self.proc.stdin
+        try:
+            self.proc.stdin.write(json.dumps({"argv": argv}).encode() + b"\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as err:
+            raise WorkerDied(f"worker gone before the spec was sent: {err}")
+
+    def receive(self, deadline: float) -> dict | None:
+        """The next reply, or None when none came by ``deadline`` (time.monotonic)."""
+        assert self.proc.stdout
         fd = self.proc.stdout.fileno()
         while b"\n" not in self._buffer:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                return None
+            # A reply already waiting is read even past the deadline (a spec sent ahead
+            # may have finished long before the harness came to collect it).
+            left = max(0.0, deadline - time.monotonic())
             ready, _, _ = select.select([fd], [], [], left)
             if not ready:
                 return None
@@ -121,6 +129,14 @@ def _describe_exit(status: int) -> str:
     return f"the worker exited with status {status}"
 
 
+@dataclass(frozen=True)
+class _Ahead:
+    argv: list[str]
+    timeout: float
+    started: float  # time.perf_counter(), for its duration
+    sent: float  # time.monotonic(), for its deadline
+
+
 class UnixTarget(Target):
     kind = "unix"
 
@@ -129,6 +145,7 @@ class UnixTarget(Target):
         self.heapsize = str(self.options.get("heapsize", "2M"))
         self._worker: UnixWorker | None = None
         self._probe: dict[str, list[str]] | None = None
+        self._ahead: _Ahead | None = None  # a run sent before it was asked for (send_ahead)
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
@@ -136,6 +153,7 @@ class UnixTarget(Target):
             self._worker = UnixWorker()
 
     def stop(self) -> None:
+        self._ahead = None  # lost with the worker; asked for, it runs again
         if self._worker is not None:
             self._worker.kill()
             self._worker = None
@@ -149,18 +167,47 @@ class UnixTarget(Target):
             return run_as_mpy(spec, self._sys_mpy(), self._run_program)
         if mode not in MODE_ARGS:
             return Outcome(unsupported=f"mode {mode!r} is not available on the unix port")
+        argv = self._argv(str(spec.path), mode=mode)
+        if self._ahead is None or self._ahead.argv != argv:  # (send_ahead read it)
+            _page_in(spec.path)
+        return self._run_argv(argv, spec.timeout)
+
+    def send_ahead(self, spec: Spec, mode: str = "bytecode") -> bool:
+        """Start the run of the spec the session runs next, while it still stores this one.
+
+        The worker runs it meanwhile; ``run`` of the same spec then only collects the reply.
+        (The harness's own work between two specs, judging, storing and reporting, took
+        longer than the port's run of a typical spec; the worker used to wait for it.)
+        """
+        if mode not in MODE_ARGS or self._worker is None or self._ahead is not None:
+            return False
         _page_in(spec.path)
-        return self._run_argv(self._argv(str(spec.path), mode=mode), spec.timeout)
+        argv = self._argv(str(spec.path), mode=mode)
+        started = time.perf_counter()
+        try:
+            self._worker.send(argv)
+        except WorkerDied:
+            self.stop()
+            return False
+        self._ahead = _Ahead(argv, spec.timeout, started, time.monotonic())
+        return True
 
     def _run_program(self, code: str, timeout: float) -> Outcome:
         return self._run_argv(self._argv("-c", code), timeout)
 
     def _run_argv(self, argv: list[str], timeout: float) -> Outcome:
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead.argv != argv:
+            self._discard(ahead)
         self.start()
         assert self._worker is not None
-        started = time.perf_counter()
         try:
-            reply = self._worker.request(argv, timeout)
+            if ahead is not None and ahead.argv == argv:
+                started = ahead.started
+                reply = self._worker.receive(ahead.sent + timeout)
+            else:
+                started = time.perf_counter()
+                reply = self._worker.request(argv, timeout)
         except WorkerDied as err:
             self.stop()
             return Outcome(crashed=True, detail=f"{err}; worker replaced",
@@ -172,6 +219,8 @@ class UnixTarget(Target):
                            detail=f"no result within {timeout:g}s; worker replaced")
         if reply.get("retire"):  # its address space is nearly used up: it has exited
             self.stop()
+        # The port's own time: a spec sent ahead waited for the harness to collect it.
+        duration = reply.get("elapsed", duration)
         stdout, traceback = split_traceback(reply["stdout"], reply["rc"])
         stderr = reply["stderr"] + traceback
         if reply.get("capped"):
@@ -184,6 +233,16 @@ class UnixTarget(Target):
             exception=exception_name(stderr),
             duration_s=duration,
         )
+
+    def _discard(self, ahead: _Ahead) -> None:
+        """Wait out a run sent ahead that is not wanted after all (the worker runs one at a time)."""
+        assert self._worker is not None
+        try:
+            reply = self._worker.receive(ahead.sent + ahead.timeout)
+        except WorkerDied:
+            reply = None
+        if reply is None or reply.get("retire"):
+            self.stop()
 
     # -- what it is -------------------------------------------------------------------
     def _probed(self) -> dict[str, list[str]]:

@@ -2,8 +2,9 @@
 
 Protocol: one JSON request per line on stdin ({"argv": [...]}) and one JSON reply per
 line on the original stdout ({"rc": int, "stdout": str, "stderr": str, "capped": bool,
-"retire": bool}). The interpreter writes to file descriptors 1 and 2 directly, so each
-run points those at scratch files. The parent kills and replaces this process when a spec
+"retire": bool, "elapsed": float}), ``elapsed`` being the seconds the port ran. The
+interpreter writes to file descriptors 1 and 2 directly, so each run points those at
+scratch files. The parent kills and replaces this process when a spec
 hangs or crashes it.
 
 The port never frees its heap (``-X heapsize``) after a run: every spec leaves that much
@@ -22,6 +23,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 
 OUTPUT_CAP = 1 << 20
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
@@ -85,9 +87,11 @@ def main() -> None:
         os.lseek(err_fd, 0, os.SEEK_SET)
         os.dup2(out_fd, 1)
         os.dup2(err_fd, 2)
+        started = time.perf_counter()
         try:
             rc = micropython_run.run_main(request["argv"])
         finally:
+            elapsed = time.perf_counter() - started
             sys.stdout.flush()
             os.dup2(devnull, 1)
             os.dup2(devnull, 2)
@@ -96,7 +100,7 @@ def main() -> None:
         growth = max(growth, used - before)
         retire = must_retire(used, growth, limit)
         reply = {"rc": rc, "stdout": stdout, "stderr": stderr, "capped": out_cut or err_cut,
-                 "retire": retire}
+                 "retire": retire, "elapsed": elapsed}
         control_out.write(json.dumps(reply).encode() + b"\n")
         if retire:
             return

@@ -167,6 +167,17 @@ def test_allure_generate_builds_the_html_report(run):
     names = {item["name"]: item for item in categories_widget["items"]}
     assert {"PASS", "KNOWN-DIFF", "FAIL", "UNSUPPORTED"} <= set(names)
     assert names["FAIL"]["statistic"]["failed"] == 1
+    # Every attachment is in the report under its own name (Allure keys them by file: two
+    # results naming one file would show it under one name twice).
+    for case in (report / "data" / "test-cases").glob("*.json"):
+        data = json.loads(case.read_text())
+        attachments = data.get("testStage", {}).get("attachments", [])
+        names = [a["name"] for a in attachments]
+        assert len(set(names)) == len(names), (data["name"], names)
+        if data["name"] == "basics/hello [unix]":
+            assert names[:2] == ["expected", "actual"]
+        for attachment in attachments:
+            assert (report / "data" / "attachments" / attachment["source"]).is_file()
     # A second report carries the first one's history over (Allure's trend charts).
     again = project.harness("allure", timeout=600)
     assert again.returncode == 0

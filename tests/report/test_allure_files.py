@@ -75,3 +75,21 @@ def test_the_last_runs_files_go_once_this_runs_are_written(tmp_path):
     logger.flush()
     assert len(list(folder.iterdir())) == 6
     assert sorted(p.name for p in tmp_path.iterdir()) == ["allure-results"]
+
+
+def test_the_last_runs_files_are_reused_with_only_the_new_contents(tmp_path):
+    folder = tmp_path / "allure-results"
+    folder.mkdir()
+    for i in range(2):  # longer than anything written below: the tail must not survive
+        (folder / f"old{i}-result.json").write_text("x" * 5000)
+    inodes = {p.stat().st_ino for p in folder.iterdir()}
+    logger = BackgroundFileLogger(folder, clean=True)
+    _report(logger, 3)
+    logger.flush()
+    sync = tmp_path / "sync"
+    _report(AllureFileLogger(sync), 3)
+    assert _contents(folder) == _contents(sync)
+    reused = {p.stat().st_ino for p in folder.iterdir()} & inodes
+    assert len(reused) == 2  # two of the six files took the old inodes; four are new
+    assert not list(folder.glob("*.tmp"))
+

@@ -87,3 +87,41 @@ def test_the_workers_files_are_in_memory_not_on_disk(unix, make_spec):
         pytest.skip("no tmpfs with room at /dev/shm")
     cwd = unix.run(make_spec("cwd", "import os\nprint(os.getcwd())\n")).stdout.strip()
     assert filesystem_type(cwd) in ("tmpfs", "ramfs")
+
+
+def test_a_spec_sent_ahead_runs_while_the_harness_is_busy_and_is_collected(unix, make_spec):
+    import time
+
+    slow = make_spec("slow", "import time\ntime.sleep(0.3)\nprint('slept')\n")
+    assert unix.send_ahead(slow)
+    assert not unix.send_ahead(make_spec("other", "print(0)\n"))  # one at a time
+    time.sleep(0.5)  # the harness storing the previous result: the worker runs meanwhile
+    started = time.perf_counter()
+    out = unix.run(slow)
+    assert time.perf_counter() - started < 0.25  # only collected: it ran during the sleep
+    assert (out.stdout, out.exit_code) == ("slept\n", 0)
+    assert 0.29 < out.duration_s < 0.45  # the port's own time, not the time it waited
+    assert unix.run(make_spec("next", "print(3)\n")).stdout == "3\n"
+
+
+def test_a_spec_sent_ahead_but_not_asked_for_is_waited_out(unix, make_spec):
+    unix.send_ahead(make_spec("unwanted", "print('unwanted')\n"))
+    assert unix.run(make_spec("wanted", "print('wanted')\n")).stdout == "wanted\n"
+    pid = unix._worker.proc.pid
+    hang = make_spec("hang", "while True:\n    pass\n", header="# feature: a.b\n# timeout: 0.5\n")
+    unix.send_ahead(hang)
+    assert unix.run(make_spec("after", "print('after')\n")).stdout == "after\n"
+    assert unix._worker.proc.pid != pid  # the hung worker was replaced, no later than its timeout
+
+
+def test_a_hang_sent_ahead_times_out_from_when_it_was_sent(unix, make_spec):
+    import time
+
+    hang = make_spec("hang", "while True:\n    pass\n", header="# feature: a.b\n# timeout: 0.5\n")
+    unix.send_ahead(hang)
+    time.sleep(0.6)
+    started = time.perf_counter()
+    out = unix.run(hang)
+    assert out.timed_out and "worker replaced" in out.detail
+    assert time.perf_counter() - started < 0.3
+    assert unix.run(make_spec("ok", "print(1)\n")).stdout == "1\n"

@@ -1,4 +1,5 @@
 import os
+import sqlite3
 import sys
 
 import pytest
@@ -72,8 +73,9 @@ def test_close_keeps_what_the_background_finished(tmp_path, make_spec):
     assert ref.expected(specs[0]).stdout == "0\n"
     pids = [s.proc.pid for s in ref._servers if s.proc is not None]
     ref.close()  # the rest not asked for: what had not started is dropped
-    stored = list((tmp_path / "cache").rglob("*.json"))
-    assert 1 <= len(stored) == ref.stats.computed <= 8
+    with sqlite3.connect(tmp_path / "cache" / "references.sqlite") as db:
+        [(stored,)] = db.execute("SELECT count(*) FROM reference")
+    assert 1 <= stored == ref.stats.computed <= 8
     for pid in pids:  # the fork servers are gone (killed and reaped)
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
@@ -81,3 +83,14 @@ def test_close_keeps_what_the_background_finished(tmp_path, make_spec):
     assert [fresh.expected(s).stdout for s in specs] == [f"{n * 7}\n" for n in range(8)]
     assert fresh.stats.cached + fresh.stats.computed == 8
     fresh.close()
+
+
+def test_an_unusable_cache_file_only_costs_the_cache(tmp_path, make_spec, caplog):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "references.sqlite").write_bytes(b"not a database, " * 64)
+    spec = make_spec("hi", "print('hi')\n")
+    ref = Reference(tmp_path / "cache")
+    assert ref.expected(spec).stdout == "hi\n" and ref.expected(spec).stdout == "hi\n"
+    assert (ref.stats.computed, ref.stats.cached) == (1, 1)  # kept in memory for the run
+    assert "reference cache" in caplog.text and "references.sqlite" in caplog.text
+    ref.close()

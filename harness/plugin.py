@@ -16,10 +16,10 @@ import pytest
 from harness.errors import HarnessError
 from harness.features import Feature, check_spec_features, load_features
 from harness.project import find_root
-from harness.records import FAILING, SKIPPING, Result, Spec, item_label
+from harness.records import Result, Spec, item_label
 from harness.rig import Rig, load_rig, parse_modes
 from harness.spec import is_spec_file, load_spec
-from harness.verdict import is_documented, unified_diff
+from harness.verdict import failure_text, item_outcome
 
 DEFAULT_RIG = "rigs/local.yaml"
 RUN_ID_ENV = "HARNESS_RUN_ID"
@@ -49,6 +49,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--harness-last-failed", action="store_true", default=False,
                     help="run only the items that did not pass (PASS or KNOWN-DIFF) in the rig's "
                          "last stored run")
+    group.addoption("--harness-store-reports", action="store_true", default=False,
+                    help="write --alluredir's and --junitxml's files from the store when the session "
+                         "ends, in one pass, instead of by allure-pytest's and pytest's per-test hooks "
+                         "(harness run does)")
     group.addoption("--harness-parallel", action="store_true", default=False,
                     help="with -n N: one worker per board, other targets spread (harness.parallel)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
@@ -83,6 +87,10 @@ class HarnessState:
     last_failed: tuple[str, int, int] | None = None  # (run, items kept, items that did not pass)
     _quarantine_checked: bool = False
     offline_told: set[str] = field(default_factory=set)  # targets whose going offline was shown
+    # --harness-store-reports: where the Allure results and the JUnit file go at the end.
+    allure_dir: Path | None = None
+    allure_clean: bool = False
+    junit_path: Path | None = None
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -164,6 +172,7 @@ class HarnessState:
 STATE = pytest.StashKey[HarnessState]()
 
 
+@pytest.hookimpl(tryfirst=True)  # before allure-pytest's and junitxml's, which it may turn off
 def pytest_configure(config: pytest.Config) -> None:
     root = find_root(config.rootpath)
     base = config.inipath.parent if config.inipath else root
@@ -181,6 +190,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[STATE] = HarnessState(config, root, spec_roots, run_id)
     config.stash[STATE].extra_roots = [Path(p).resolve() for p in config.getoption("harness_suite")]
     config.stash[STATE].resume = bool(config.getoption("harness_resume"))
+    if config.getoption("harness_store_reports"):
+        _take_over_reports(config, config.stash[STATE])
     if config.stash[STATE].resume and workerinput is None:
         _resume_run(config.stash[STATE], config.getoption("harness_run_id") or os.environ.get(RUN_ID_ENV))
     features_file = root / "conformance" / "features.yaml"
@@ -198,6 +209,20 @@ def pytest_configure(config: pytest.Config) -> None:
 
         state = config.stash[STATE]
         config.pluginmanager.register(ParallelHooks(state.rig, lambda: state.run_id), "harness-parallel")
+
+
+def _take_over_reports(config: pytest.Config, state: HarnessState) -> None:
+    """Keep ``--alluredir`` and ``--junitxml`` for the end of the session, and switch off the
+    per-test writers (allure-pytest's listener, pytest's LogXML), which then never start."""
+    allure_dir = getattr(config.option, "allure_report_dir", None)
+    if allure_dir:
+        state.allure_dir = Path(os.path.abspath(allure_dir))
+        state.allure_clean = bool(getattr(config.option, "clean_alluredir", False))
+        config.option.allure_report_dir = None
+    junit = getattr(config.option, "xmlpath", None)
+    if junit:
+        state.junit_path = Path(os.path.abspath(os.path.expanduser(junit)))
+        config.option.xmlpath = None
 
 
 def _resume_run(state: HarnessState, run_id: str | None) -> None:
@@ -325,25 +350,21 @@ class SpecItem(pytest.Item):
         if live is not None and live.offline_reason and self.target not in state.offline_told:
             state.offline_told.add(self.target)  # told once, as it happens (makereport)
             self.offline_note = f"target {self.target} taken out of the run: {live.offline_reason}"
-        if result.verdict in FAILING and result.quarantine:  # reported, but not failing the run
-            pytest.xfail(f"quarantined ({result.quarantine['where']}, until "
-                         f"{result.quarantine['expires']}): {result.verdict.value}: {result.reason}")
-        if is_documented(result.verdict, result.reason):  # a known hang or crash of this target
-            pytest.skip(f"{result.verdict.value}: {result.reason}")
-        if result.verdict in FAILING:
+        # Quarantined: an expected failure; a documented hang or crash, UNSUPPORTED...: skipped.
+        kind, message = item_outcome(result.verdict, result.reason, result.quarantine)
+        if kind == "xfailed":
+            pytest.xfail(message)
+        if kind == "skipped":
+            pytest.skip(message)
+        if kind == "failed":
             raise SpecFailed(result)
-        if result.verdict in SKIPPING:
-            pytest.skip(f"{result.verdict.value}: {result.reason}")
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style=None) -> str:
         if isinstance(excinfo.value, SpecFailed):
             result = excinfo.value.result
-            lines = [f"{result.verdict.value}: {result.reason}"]
-            if result.expected is not None and result.outcome.stdout != result.expected.stdout:
-                lines.append(unified_diff(result.expected.stdout, result.outcome.stdout).rstrip())
-            if result.outcome.stderr:
-                lines.append("--- stderr ---\n" + result.outcome.stderr.rstrip()[-2000:])
-            return "\n".join(lines)
+            expected = result.expected.stdout if result.expected is not None else None
+            return failure_text(result.verdict.value, result.reason, expected, result.outcome.stdout,
+                                result.outcome.stderr)
         if isinstance(excinfo.value, HarnessError):
             return str(excinfo.value)
         return super().repr_failure(excinfo)
@@ -437,7 +458,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
     """Before allure-pytest's configure: its result files are written by a thread (allure_files)."""
-    if getattr(config.option, "allure_report_dir", None):
+    if getattr(config.option, "allure_report_dir", None) and not config.getoption("harness_store_reports"):
         from harness.report.allure_files import write_in_background
 
         config.stash[_ALLURE_UNDO] = write_in_background()
@@ -492,23 +513,53 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
         store.add_run_counts(state.run_id, "resume", {"resumes": 1})
     from harness.report.matrix_page import write_pages
 
-    matrix = build_matrix(store, state.run_id, state.features())
+    rows = store.results(state.run_id)  # read once: every report below renders these
+    matrix = build_matrix(store, state.run_id, state.features(), rows)
     write_matrix(matrix, rig.results)
-    write_pages(store, state.run_id, matrix, rig.results)
-    config.stash[_MATRIX] = (matrix, store.results(state.run_id))
-    _write_history_reports(config, state, store)
+    allure_files = _start_allure_results(state, rows)  # written by a thread while the rest renders
+    try:
+        write_pages(store, state.run_id, matrix, rig.results, rows)
+        if state.junit_path is not None:
+            from harness.report.junit import write_junit
+
+            write_junit(rows, state.junit_path, store.run(state.run_id)["started"],
+                        config.getini("junit_suite_name"))
+        config.stash[_MATRIX] = (matrix, rows)
+        _write_history_reports(config, state, store, rows)
+    finally:
+        if allure_files is not None:
+            try:
+                allure_files.flush()
+            except OSError as err:
+                _fatal(HarnessError(f"cannot write the Allure results: {err}", where=state.allure_dir))
 
 
-def _write_history_reports(config: pytest.Config, state: HarnessState, store: Any) -> None:
+def _start_allure_results(state: HarnessState, rows: list[dict[str, Any]]) -> Any:
+    if state.allure_dir is None:
+        return None
+    from harness.report.allure import write_results
+
+    try:
+        return write_results(rows, state.allure_dir, [state.rig().results, state.root],
+                             clean=state.allure_clean)
+    except OSError as err:
+        _fatal(HarnessError(f"cannot write the Allure results: {err}", where=state.allure_dir))
+
+
+def _write_history_reports(config: pytest.Config, state: HarnessState, store: Any,
+                           rows: list[dict[str, Any]] | None = None) -> None:
     """Allure's run-wide files and the dashboard (every run of the rig), from the store."""
     from harness.report import allure as allure_report
     from harness.report.dashboard import write_dashboard
 
     run = store.run(state.run_id)
     state.resume_info = run["info"].get("resume", {})
-    if allure_report.active(config):
-        allure_report.write_extras(Path(config.option.allure_report_dir), run)
-    write_dashboard(store, run["rig"], state.rig().results)
+    allure_dir = state.allure_dir or (Path(config.option.allure_report_dir)
+                                      if allure_report.active(config) else None)
+    if allure_dir is not None:
+        allure_report.write_extras(allure_dir, run)
+    write_dashboard(store, run["rig"], state.rig().results,
+                    known={state.run_id: rows} if rows is not None else None)
 
 
 _MATRIX = pytest.StashKey[tuple]()

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from harness.measure import strip_measurements
-from harness.records import BaselineEntry, Expected, Judgement, Outcome, Verdict
+from harness.records import FAILING, SKIPPING, BaselineEntry, Expected, Judgement, Outcome, Verdict
 from harness.targets.base import Capabilities
 
 _RESOURCE_EXCEPTIONS = {"MemoryError", "RecursionError"}
@@ -51,6 +51,34 @@ def unified_diff(expected: str, actual: str) -> str:
             "actual",
         )
     )
+
+
+def failure_text(verdict: str, reason: str, expected: str | None, stdout: str, stderr: str) -> str:
+    """How a failing item explains itself (pytest's report, JUnit, Allure): verdict, diff, stderr."""
+    lines = [f"{verdict}: {reason}"]
+    if expected is not None and stdout != expected:
+        lines.append(unified_diff(expected, stdout).rstrip())
+    if stderr:
+        lines.append("--- stderr ---\n" + stderr.rstrip()[-2000:])
+    return "\n".join(lines)
+
+
+def item_outcome(verdict: Verdict, reason: str, quarantine: dict | None) -> tuple[str, str]:
+    """How a test framework reports a verdict: ("passed" | "failed" | "skipped" | "xfailed", message).
+
+    A quarantined failure is an expected failure, a hang or crash the baseline documents is
+    skipped with its reason, UNSUPPORTED, RESOURCE and NOT-RUN are skipped; the plugin's items and
+    the JUnit file say the same.
+    """
+    message = f"{verdict.value}: {reason}"
+    if verdict in FAILING and quarantine:  # reported, but not failing the run
+        return "xfailed", (f"quarantined ({quarantine['where']}, until {quarantine['expires']}): "
+                           f"{message}")
+    if is_documented(verdict, reason) or verdict in SKIPPING:
+        return "skipped", message
+    if verdict in FAILING:
+        return "failed", message
+    return "passed", message
 
 
 def _is_resource(outcome: Outcome) -> bool:

@@ -72,8 +72,9 @@ def pytest_args(args: argparse.Namespace, root: Path, results: Path | None = Non
     if getattr(args, "last_failed", False):
         argv.append("--harness-last-failed")
     if results is not None:  # before --pytest-args, so those can override them
+        # Written from the store when the session ends (--harness-store-reports), not per test.
         argv += [f"--alluredir={results / 'allure-results'}", "--clean-alluredir",
-                 f"--junitxml={results / 'junit.xml'}"]
+                 f"--junitxml={results / 'junit.xml'}", "--harness-store-reports"]
     if args.keyword:
         argv += ["-k", args.keyword]
     if args.markexpr:

@@ -124,7 +124,9 @@ def _trend_plots(ordered: list[RunSummary], durations: dict[str, dict[str, float
     return plots
 
 
-def dashboard_data(store: Store, rig: str, limit: int = RUNS_SHOWN) -> dict[str, Any]:
+def dashboard_data(store: Store, rig: str, limit: int = RUNS_SHOWN,
+                   known: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any]:
+    """``known``: run id -> its stored results, for runs the caller has read already."""
     runs = run_summaries(store, rig, limit)
     targets = sorted({t for r in runs for t in r.targets})
     rows = []
@@ -141,8 +143,10 @@ def dashboard_data(store: Store, rig: str, limit: int = RUNS_SHOWN) -> dict[str,
     latest = next((r for r in runs if r.finished is not None), None)
     previous = previous_run(store, rig, latest.id) if latest else None
     if latest and previous:
-        comparison = compare(latest.id, store.results(latest.id), previous["id"],
-                             store.results(previous["id"]), [store.results(previous["id"])],
+        known = known or {}
+        latest_rows = known[latest.id] if latest.id in known else store.results(latest.id)
+        previous_rows = known[previous["id"]] if previous["id"] in known else store.results(previous["id"])
+        comparison = compare(latest.id, latest_rows, previous["id"], previous_rows, [previous_rows],
                              TimingRule(history=1))
         data = comparison.as_dict()
         changes = {title: [describe(e) for e in data[name][:CHANGES_SHOWN]] + (
@@ -168,10 +172,11 @@ def render_dashboard(data: dict[str, Any]) -> str:
     return env.get_template("dashboard.html.j2").render(**data)
 
 
-def write_dashboard(store: Store, rig: str, out_dir: Path, limit: int = RUNS_SHOWN) -> Path:
+def write_dashboard(store: Store, rig: str, out_dir: Path, limit: int = RUNS_SHOWN,
+                    known: dict[str, list[dict[str, Any]]] | None = None) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "dashboard.html"
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(render_dashboard(dashboard_data(store, rig, limit)), encoding="utf-8")
+    tmp.write_text(render_dashboard(dashboard_data(store, rig, limit, known)), encoding="utf-8")
     tmp.replace(path)
     return path

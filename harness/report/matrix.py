@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,12 @@ def _columns(run_targets: list[str], modes: dict[str, set[str]]) -> list[tuple[s
             for m in sorted(modes.get(t) or {"bytecode"}, key=lambda m: (order.get(m, 99), m))]
 
 
-def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dict[str, Any]:
-    """Features by columns, one column per (target, mode): ``unix`` and ``unix-mpy`` side by side."""
+def build_matrix(store: Store, run_id: str, features: dict[str, Feature],
+                 rows: Iterable[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Features by columns, one column per (target, mode): ``unix`` and ``unix-mpy`` side by side.
+
+    ``rows`` are the run's stored results when the caller has read them already.
+    """
     run = store.run(run_id)
     if run is None:
         raise KeyError(run_id)
@@ -48,7 +53,7 @@ def build_matrix(store: Store, run_id: str, features: dict[str, Feature]) -> dic
     totals: dict[str, Counter] = defaultdict(Counter)
     modes: dict[str, set[str]] = defaultdict(set)
     marked: list[dict[str, Any]] = []  # FLAKY and quarantined rows (harness.report.labops)
-    for row in store.iter_results(run_id):
+    for row in store.iter_results(run_id) if rows is None else rows:
         if row["verdict"] == "FLAKY" or row.get("quarantine"):
             marked.append(row)
         label = item_label(row["target"], row["mode"])

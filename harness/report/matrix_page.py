@@ -106,9 +106,10 @@ def render_markdown(matrix: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_pages(store: Store, run_id: str, matrix: dict[str, Any], out_dir: Path) -> list[Path]:
+def write_pages(store: Store, run_id: str, matrix: dict[str, Any], out_dir: Path,
+                rows: list[dict[str, Any]] | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
-    rows = store.results(run_id)
+    rows = store.results(run_id) if rows is None else rows
     html, md = out_dir / "matrix.html", out_dir / "matrix.md"
     html.write_text(render_page(matrix, rows), encoding="utf-8")
     md.write_text(render_markdown(matrix), encoding="utf-8")

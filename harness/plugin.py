@@ -91,6 +91,7 @@ class HarnessState:
     allure_dir: Path | None = None
     allure_clean: bool = False
     junit_path: Path | None = None
+    _allure_writer: Any = None
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -161,6 +162,18 @@ class HarnessState:
 
             self._replay = Replay(self.session().store, self.run_id)
         return self._replay.stored(item.spec, item.target, item.mode)
+
+    def allure_writer(self) -> Any:
+        """The Allure result files of ``--harness-store-reports``."""
+        if self._allure_writer is None:
+            from harness.report.allure import ResultWriter
+
+            try:
+                self._allure_writer = ResultWriter(self.allure_dir, [self.rig().results, self.root],
+                                                   clean=self.allure_clean)
+            except OSError as err:
+                _fatal(HarnessError(f"cannot write the Allure results: {err}", where=self.allure_dir))
+        return self._allure_writer
 
     def root_of(self, path: Path) -> Path | None:
         for root in self.extra_roots + self.spec_roots:
@@ -516,7 +529,13 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
     rows = store.results(state.run_id)  # read once: every report below renders these
     matrix = build_matrix(store, state.run_id, state.features(), rows)
     write_matrix(matrix, rig.results)
-    allure_files = _start_allure_results(state, rows)  # written by a thread while the rest renders
+    # Allure's files are written by a thread while the rest renders. (Written as items
+    # finished, the thread's GIL hand-offs slowed the run's own thread by a third.)
+    allure_files = None
+    if state.allure_dir is not None:
+        allure_files = state.allure_writer()
+        for row in rows:
+            allure_files.add(row)
     try:
         write_pages(store, state.run_id, matrix, rig.results, rows)
         if state.junit_path is not None:
@@ -529,21 +548,9 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
     finally:
         if allure_files is not None:
             try:
-                allure_files.flush()
+                allure_files.finish()  # its thread wrote while the rest rendered
             except OSError as err:
                 _fatal(HarnessError(f"cannot write the Allure results: {err}", where=state.allure_dir))
-
-
-def _start_allure_results(state: HarnessState, rows: list[dict[str, Any]]) -> Any:
-    if state.allure_dir is None:
-        return None
-    from harness.report.allure import write_results
-
-    try:
-        return write_results(rows, state.allure_dir, [state.rig().results, state.root],
-                             clean=state.allure_clean)
-    except OSError as err:
-        _fatal(HarnessError(f"cannot write the Allure results: {err}", where=state.allure_dir))
 
 
 def _write_history_reports(config: pytest.Config, state: HarnessState, store: Any,

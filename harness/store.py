@@ -201,27 +201,16 @@ class Store:
         return found[0] if found else None
 
     # -- results ------------------------------------------------------------------------
-    def add_result(self, result: Result) -> None:
-        """Commit one result at once (autocommit): a killed run keeps it."""
-        outcome = result.outcome
-        self.db.execute(
-            "INSERT OR REPLACE INTO results (run_id, spec_id, feature, target, mode, verdict, reason,"
-            " stdout, stderr, exit_code, exception, expected, duration_s, attempts, baseline_reason,"
-            " identity, measurements, tags, content_hash, started, finished,"
-            " attempt_log, observed, baseline_key, flaky, quarantine)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                result.run_id, result.spec_id, result.feature, result.target, result.mode,
-                result.verdict.value, result.reason, outcome.stdout, outcome.stderr,
-                outcome.exit_code, outcome.exception,
-                json.dumps(asdict(result.expected)) if result.expected else None,
-                outcome.duration_s, outcome.attempts, result.baseline_reason,
-                json.dumps(result.identity), json.dumps(outcome.measurements, default=str),
-                json.dumps(list(result.tags)), result.content_hash, result.started, result.finished,
-                json.dumps(list(result.attempt_log), default=str), result.observed, result.baseline_key,
-                _json_or_none(result.flaky), _json_or_none(result.quarantine),
-            ),
-        )
+    def add_result(self, result: Result) -> dict[str, Any]:
+        """Commit one result at once (autocommit): a killed run keeps it. Returns its row, as
+        ``results`` would read it back."""
+        row = result_row(result)
+        values = [_json_or_none(row[name]) if name in _NULLABLE_JSON
+                  else json.dumps(row[name], default=str) if name in _JSON_COLUMNS else row[name]
+                  for name in _RESULT_COLUMNS]
+        self.db.execute(f"INSERT OR REPLACE INTO results ({', '.join(_RESULT_COLUMNS)})"
+                        f" VALUES ({', '.join('?' * len(_RESULT_COLUMNS))})", values)
+        return row
 
     def results(self, run_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(
@@ -333,6 +322,32 @@ def _run_dict(row: sqlite3.Row) -> dict[str, Any]:
     for key in ("targets", "argv", "info"):
         data[key] = json.loads(data[key])
     return data
+
+
+_RESULT_COLUMNS = ("run_id", "spec_id", "feature", "target", "mode", "verdict", "reason", "stdout", "stderr",
+                   "exit_code", "exception", "expected", "duration_s", "attempts", "baseline_reason",
+                   "identity", "measurements", "tags", "content_hash", "started", "finished",
+                   "attempt_log", "observed", "baseline_key", "flaky", "quarantine")
+_NULLABLE_JSON = frozenset({"expected", "flaky", "quarantine"})
+_JSON_COLUMNS = frozenset({"identity", "measurements", "tags", "attempt_log"})
+
+
+def result_row(result: Result) -> dict[str, Any]:
+    """A result as its stored row reads back (``Store.results``, without the ``id`` column)."""
+    outcome = result.outcome
+    return {
+        "run_id": result.run_id, "spec_id": result.spec_id, "feature": result.feature,
+        "target": result.target, "mode": result.mode, "verdict": result.verdict.value,
+        "reason": result.reason, "stdout": outcome.stdout, "stderr": outcome.stderr,
+        "exit_code": outcome.exit_code, "exception": outcome.exception,
+        "expected": asdict(result.expected) if result.expected else None,
+        "duration_s": outcome.duration_s, "attempts": outcome.attempts,
+        "baseline_reason": result.baseline_reason, "identity": result.identity,
+        "measurements": outcome.measurements, "tags": list(result.tags),
+        "content_hash": result.content_hash, "started": result.started, "finished": result.finished,
+        "attempt_log": list(result.attempt_log), "observed": result.observed,
+        "baseline_key": result.baseline_key, "flaky": result.flaky, "quarantine": result.quarantine,
+    }
 
 
 def _result_dict(row: sqlite3.Row) -> dict[str, Any]:

@@ -159,39 +159,59 @@ def decorate(row: dict[str, Any], folders: list[Path]) -> None:
             allure.attach(body, name, _attachment_type(kind))
 
 
-def write_results(rows: Iterable[dict[str, Any]], folder: Path, folders: list[Path],
-                  clean: bool = True) -> Any:
-    """Queue one Allure result (and its attachments) per stored row (``clean``: in place of the
-    folder's files).
+class ResultWriter:
+    """Allure result files of a run's rows, written by a thread as the rows arrive.
 
-    The files are written by a thread (``allure_files.BackgroundFileLogger``); returns it, so
-    the caller can do other work meanwhile and then ``flush()`` it, which raises the first
-    error writing a file.
+    ``add`` takes a stored row (queued, so the run's thread does not wait); ``finish`` adds
+    the run's rows not given yet (a resumed run's, or every row when xdist workers ran the
+    items) and waits for every file, raising the first error writing one. Rows are keyed by
+    (spec, target, mode): each item has one result.
     """
-    from allure_commons.model2 import Attachment, Label, Parameter, StatusDetails, TestResult
-    from allure_commons.utils import host_tag, md5, platform_label, represent, thread_tag
 
-    from harness.report.allure_files import BackgroundFileLogger
-    from harness.verdict import failure_text
+    def __init__(self, folder: Path, folders: list[Path], clean: bool = True):
+        from allure_commons.model2 import Label
+        from allure_commons.utils import host_tag, platform_label, thread_tag
 
-    logger = BackgroundFileLogger(folder, clean=clean)
-    common = [Label("host", host_tag()), Label("thread", thread_tag()), Label("framework", "pytest"),
-              Label("language", platform_label())]
-    for row in rows:
-        item = describe(row, folders)
+        from harness.report.allure_files import BackgroundFileLogger
+
+        self.folders = folders
+        self.files = BackgroundFileLogger(folder, clean=clean)
+        self.common = [Label("host", host_tag()), Label("thread", thread_tag()),
+                       Label("framework", "pytest"), Label("language", platform_label())]
+        self._added: set[tuple[str, str, str]] = set()
+
+    def add(self, row: dict[str, Any]) -> None:
+        key = (row["spec_id"], row["target"], row["mode"])
+        if key not in self._added:
+            self._added.add(key)
+            self.files.submit(self._write, row)
+
+    def finish(self, rows: Iterable[dict[str, Any]] = ()) -> None:
+        for row in rows:
+            self.add(row)
+        self.files.flush()
+
+    def _write(self, row: dict[str, Any]) -> None:
+        """One result and its attachments (on the writer's thread)."""
+        from allure_commons.model2 import Attachment, Label, Parameter, StatusDetails, TestResult
+        from allure_commons.utils import md5, represent
+
+        from harness.verdict import failure_text
+
+        item = describe(row, self.folders)
         attachments = []
         for name, body, kind in item.attachments:
             kind_type = _attachment_type(kind)
             source = f"{uuid.uuid4()}-attachment.{kind_type.extension}"
             if isinstance(body, Path):
-                logger.report_attached_file(body, source)
+                self.files.write_file(body, source)
             else:
-                logger.report_attached_data(body, source)
+                self.files.write_data(body, source)
             attachments.append(Attachment(name=name, source=source, type=kind_type.mime_type))
         package = row["spec_id"].replace("/", ".")
         full_name = f"{package}#{row['spec_id'].rsplit('/', 1)[-1]}"
         feature_parts = row["feature"].split(".")
-        # The pytest markers of the item, as allure-pytest lists them.
+        # The item's pytest markers, which allure-pytest lists as tags.
         tags = [*(".".join(feature_parts[:n]) for n in range(1, len(feature_parts) + 1)),
                 *row["tags"], row["target"], f"mode_{row['mode']}"]
         verdict = Verdict(row["verdict"])
@@ -200,7 +220,7 @@ def write_results(rows: Iterable[dict[str, Any]], folder: Path, folders: list[Pa
             trace = failure_text(row["verdict"], row["reason"], (row["expected"] or {}).get("stdout"),
                                  row["stdout"], row["stderr"])
         parameters = [Parameter(name=name, value=represent(value)) for name, value in item.parameters]
-        logger.report_result(TestResult(
+        self.files.write_result(TestResult(
             uuid=str(uuid.uuid4()),
             name=item.title,
             fullName=full_name,
@@ -215,11 +235,10 @@ def write_results(rows: Iterable[dict[str, Any]], folder: Path, folders: list[Pa
             start=int(row["started"] * 1000),
             stop=int(row["finished"] * 1000),
             labels=[*(Label(name, value) for name, value in item.labels),
-                    *(Label("tag", tag) for tag in tags), *common, Label("package", package)],
+                    *(Label("tag", tag) for tag in tags), *self.common, Label("package", package)],
             parameters=parameters,
             attachments=attachments,
         ))
-    return logger
 
 
 def set_status(config: Any, row: dict[str, Any]) -> None:

@@ -111,6 +111,14 @@ class BackgroundFileLogger(AllureFileLogger):
     def _attached_data(self, body: Any, file_name: str) -> None:
         self._put_file(file_name, body.encode("utf-8") if isinstance(body, str) else bytes(body))
 
+    # For harness.report.allure.ResultWriter: work for the writer's thread, and the writes it does.
+    def submit(self, work: Callable[..., Any], *args: Any) -> None:
+        self._queue.put((work, args))
+
+    write_result = _report_item
+    write_data = _attached_data
+    write_file = _attached_file
+
     # The results are handed over once allure-pytest is done with them (closed), so the
     # writer serialises what the synchronous logger would have.
     @hookimpl

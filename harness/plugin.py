@@ -164,13 +164,13 @@ class HarnessState:
         return self._replay.stored(item.spec, item.target, item.mode)
 
     def allure_writer(self) -> Any:
-        """The Allure result files of ``--harness-store-reports``."""
+        """The process writing the Allure result files of ``--harness-store-reports``."""
         if self._allure_writer is None:
-            from harness.report.allure import ResultWriter
+            from harness.report.allure_writer import AllureWriterProcess
 
             try:
-                self._allure_writer = ResultWriter(self.allure_dir, [self.rig().results, self.root],
-                                                   clean=self.allure_clean)
+                self._allure_writer = AllureWriterProcess(self.allure_dir, [self.rig().results, self.root],
+                                                          clean=self.allure_clean)
             except OSError as err:
                 _fatal(HarnessError(f"cannot write the Allure results: {err}", where=self.allure_dir))
         return self._allure_writer
@@ -357,6 +357,10 @@ class SpecItem(pytest.Item):
             except FirmwareRefusal as err:  # not the rig's firmware: stop the whole run
                 _fatal(err)
         self.result = result
+        if state.allure_dir is not None and state._allure_writer is not None:
+            from harness.store import result_row  # its files are written while the run goes on
+
+            state._allure_writer.add(self.row if self.row is not None else result_row(result))
         _allure_item(self, state)
         self.user_properties.append(("verdict", result.verdict.value))
         live = state._session.targets.get(self.target) if state._session is not None else None
@@ -456,6 +460,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if state is not None and specs and not hasattr(session.config, "workerinput"):
         # New specs' references on two CPython fork servers, in the background as the targets run.
         state.session().reference.prefetch(specs)
+        if state.allure_dir is not None:
+            state.allure_writer()  # started now: it is ready when the run's rows come
         from harness.report.dashboard import prepare_in_background
 
         prepare_in_background()
@@ -478,6 +484,10 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    state = config.stash.get(STATE, None)
+    if state is not None and state._allure_writer is not None:  # the session wrote no reports
+        state._allure_writer.kill()
+        state._allure_writer = None
     undo = config.stash.get(_ALLURE_UNDO, None)
     if undo is not None:
         from harness.report.allure_files import flush
@@ -529,13 +539,11 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
     rows = store.results(state.run_id)  # read once: every report below renders these
     matrix = build_matrix(store, state.run_id, state.features(), rows)
     write_matrix(matrix, rig.results)
-    # Allure's files are written by a thread while the rest renders. (Written as items
-    # finished, the thread's GIL hand-offs slowed the run's own thread by a third.)
+    # Allure's files are written by a process of their own while the rest renders here.
     allure_files = None
     if state.allure_dir is not None:
         allure_files = state.allure_writer()
-        for row in rows:
-            allure_files.add(row)
+        allure_files.send(rows)
     try:
         write_pages(store, state.run_id, matrix, rig.results, rows)
         if state.junit_path is not None:
@@ -547,10 +555,11 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
         _write_history_reports(config, state, store, rows)
     finally:
         if allure_files is not None:
+            state._allure_writer = None
             try:
-                allure_files.finish()  # its thread wrote while the rest rendered
-            except OSError as err:
-                _fatal(HarnessError(f"cannot write the Allure results: {err}", where=state.allure_dir))
+                allure_files.finish()
+            except HarnessError as err:
+                _fatal(err)
 
 
 def _write_history_reports(config: pytest.Config, state: HarnessState, store: Any,

@@ -242,6 +242,36 @@ class Reference:
         )
 
 
+# References started before their session (``start_early``), by cache folder, until taken.
+_EARLY: dict[Path, Reference] = {}
+
+
+def start_early(cache_dir: Path, specs: list[Spec]) -> None:
+    """Start computing the missing references of ``specs`` now, for the session to take over.
+
+    ``harness run`` has read the specs before pytest starts; pytest's own start and its
+    collection leave the second core idle for about half a second, which the fork servers use.
+    """
+    reference = Reference(cache_dir)
+    try:
+        reference.prefetch(specs)
+    except Exception:  # only a head start: the session computes what it needs anyway
+        reference.close()
+        raise
+    _EARLY[Path(cache_dir).resolve()] = reference
+
+
+def for_cache(cache_dir: Path) -> Reference:
+    """The reference started early for ``cache_dir`` (taken once), or a new one."""
+    return _EARLY.pop(Path(cache_dir).resolve(), None) or Reference(cache_dir)
+
+
+def close_early() -> None:
+    """Stop what was started early and never taken (the run stopped before its session)."""
+    while _EARLY:
+        _EARLY.popitem()[1].close()
+
+
 def _read_exp(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8").replace("\r\n", "\n")

@@ -19,7 +19,7 @@ from harness.firmware.check import FirmwareCheck, FirmwareRefusal, FirmwareUnava
 from harness.hardware import Bench
 from harness.labops import LabOps, attempt_entry, offline_outcome
 from harness.records import FAILING, Expected, Judgement, Outcome, Result, RunRecord, Spec, Verdict
-from harness.reference import Reference
+from harness.reference import for_cache
 from harness.rig import Rig, RigTarget
 from harness.store import Store, new_run_id
 from harness.targets import Target, create_target
@@ -58,7 +58,7 @@ class Session:
         # A target whose firmware is not the rig's expected image refuses the run.
         self.firmware = FirmwareCheck(root, allow_firmware_mismatch, where=str(rig.path))
         self.features: dict[str, Feature] = load_features(root / "conformance" / "features.yaml")
-        self.reference = Reference(root / ".harness-cache" / "reference")
+        self.reference = for_cache(root / ".harness-cache" / "reference")  # maybe started early
         self.targets: dict[str, LiveTarget] = {}
         for rig_target in rig.select(target_names):
             path = root / "conformance" / "baselines" / f"{rig_target.baseline}.yaml"

@@ -9,6 +9,7 @@ from pathlib import Path
 from harness.cli.common import add_rig_options, load_context, load_specs, rig_with_out
 from harness.errors import HarnessError
 from harness.quarantine import load_quarantine
+from harness.reference import close_early, start_early
 from harness.resume import run_to_resume
 from harness.rig import parse_modes
 from harness.spec import discover
@@ -90,12 +91,13 @@ def run(args: argparse.Namespace) -> int:
     rig = rig_with_out(rig, args.out)
     if args.modes:
         parse_modes(args.modes)  # a bad mode fails here, before pytest starts
+    specs = []
     if args.paths or not args.suite:
-        load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
+        specs = load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
     for suite in args.suite:
         if not Path(suite).is_dir():
             raise HarnessError("a foreign suite must be a folder", where=suite)
-        discover(Path(suite), foreign=True)
+        specs += discover(Path(suite), foreign=True)
     load_quarantine(root, check_expiry=True)  # an expired entry fails loudly, before anything runs
     if args.resume:
         store = Store(rig.database)
@@ -105,8 +107,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from harness.parallel import xdist_args
 
-    argv = pytest_args(args, root, rig.results) + xdist_args(args.parallel, rig, args.targets)
-    code = int(pytest.main(argv))
+    parallel = xdist_args(args.parallel, rig, args.targets)
+    argv = pytest_args(args, root, rig.results) + parallel
+    # Every spec read runs (no selection, nothing replayed, no workers of their own):
+    # the references start now, while pytest starts and collects.
+    if not (parallel or args.resume or args.last_failed or args.keyword or args.markexpr
+            or args.pytest_args.strip()):
+        start_early(root / ".harness-cache" / "reference", specs)
+    try:
+        code = int(pytest.main(argv))
+    finally:
+        close_early()
     # The process ends next: the interpreter's last garbage collections over all of the run's
     # objects took ~1 s at exit (`harness bench suite` profile) to free what the OS frees anyway.
     gc.freeze()

@@ -18,7 +18,7 @@ from harness.features import Feature, check_spec_features, load_features
 from harness.project import find_root
 from harness.records import Result, Spec, item_label
 from harness.rig import Rig, load_rig, parse_modes
-from harness.spec import is_spec_file, load_spec
+from harness.spec import is_spec_file, recall
 from harness.verdict import failure_text, item_outcome
 
 DEFAULT_RIG = "rigs/local.yaml"
@@ -310,7 +310,7 @@ class SpecFile(pytest.File):
         except HarnessError as err:
             _fatal(err)
         root = state.root_of(self.path)
-        spec = load_spec(self.path, root, foreign=root in state.extra_roots)
+        spec = recall(self.path, root, foreign=root in state.extra_roots)  # read by `harness run`?
         check_spec_features([spec], features)
         feature_parts = spec.feature.split(".")
         for target in targets:
@@ -457,7 +457,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     state = session.config.stash.get(STATE, None)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     specs = [item.spec for item in session.items if isinstance(item, SpecItem)]
-    if state is not None and specs and not hasattr(session.config, "workerinput"):
+    collecting_only = session.config.option.collectonly
+    if state is not None and specs and not hasattr(session.config, "workerinput") and not collecting_only:
         # New specs' references on two CPython fork servers, in the background as the targets run.
         state.session().reference.prefetch(specs)
         if state.allure_dir is not None:

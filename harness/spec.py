@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -119,6 +120,33 @@ def load_spec(path: Path, root: Path, suite: str | None = None, foreign: bool = 
         content_hash=content_hash(*parts),
         foreign=foreign,
     )
+
+
+# Specs ``harness run`` read before pytest started, for the plugin's collection to take
+# (``recall``) instead of reading and hashing every file a second time.
+_READ: dict[tuple[str, str, bool], Spec] = {}
+
+
+def _key(path: Path, root: Path, foreign: bool) -> tuple[str, str, bool]:
+    # Both sides give absolute paths below a resolved root: no resolve() (a readlink per part).
+    return os.path.abspath(path), os.path.abspath(root), foreign
+
+
+def remember(specs: Iterable[Spec], root: Path) -> None:
+    root = root.resolve()
+    for spec in specs:
+        _READ[_key(spec.path, root, spec.foreign)] = spec
+
+
+def forget() -> None:
+    """Drop what ``remember`` kept and nothing took (the run is over)."""
+    _READ.clear()
+
+
+def recall(path: Path, root: Path, foreign: bool) -> Spec:
+    """The spec ``remember`` kept for ``path`` (once), else the file read now."""
+    found = _READ.pop(_key(path, root, foreign), None)
+    return found if found is not None else load_spec(path, root, foreign=foreign)
 
 
 def _slug(text: str) -> str:

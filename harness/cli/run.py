@@ -12,7 +12,7 @@ from harness.quarantine import load_quarantine
 from harness.reference import close_early, start_early
 from harness.resume import run_to_resume
 from harness.rig import parse_modes
-from harness.spec import discover
+from harness.spec import discover, forget, remember
 from harness.store import Store
 
 
@@ -94,10 +94,13 @@ def run(args: argparse.Namespace) -> int:
     specs = []
     if args.paths or not args.suite:
         specs = load_specs(root, args.paths)  # bad specs and features fail here, before any target starts
+        remember(specs, root / "specs")  # for the plugin's collection
     for suite in args.suite:
         if not Path(suite).is_dir():
             raise HarnessError("a foreign suite must be a folder", where=suite)
-        specs += discover(Path(suite), foreign=True)
+        found = discover(Path(suite), foreign=True)
+        remember(found, Path(suite))
+        specs += found
     load_quarantine(root, check_expiry=True)  # an expired entry fails loudly, before anything runs
     if args.resume:
         store = Store(rig.database)
@@ -118,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
         code = int(pytest.main(argv))
     finally:
         close_early()
+        forget()
     # The process ends next: the interpreter's last garbage collections over all of the run's
     # objects took ~1 s at exit (`harness bench suite` profile) to free what the OS frees anyway.
     gc.freeze()

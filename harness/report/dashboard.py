@@ -42,7 +42,8 @@ def _rate_color(rate: float | None) -> str:
 
 def _svg(figure: Any) -> str:
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight")
+    # Fixed margins (``axes``), not bbox_inches="tight": that draws every figure twice.
+    figure.savefig(buffer, format="svg")
     text = buffer.getvalue()
     return text[text.index("<svg"):]  # drop the XML prolog: the SVG sits inside the HTML
 
@@ -83,7 +84,9 @@ def _trend_plots(ordered: list[RunSummary], durations: dict[str, dict[str, float
     plots = {}
 
     def axes(title: str, ylabel: str) -> tuple[Any, Any]:
-        figure = Figure(figsize=(7.5, 2.8), dpi=96)
+        figure = Figure(figsize=(9.0, 3.0), dpi=96)
+        # Room on the right for the legend, at the bottom for the slanted run dates.
+        figure.subplots_adjust(left=0.07, right=0.76, bottom=0.25, top=0.89)
         ax = figure.add_subplot()
         ax.set_title(title, fontsize=10, loc="left")
         ax.set_ylabel(ylabel, fontsize=9)

@@ -18,9 +18,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from rich.console import Console
+
 from harness.bench.common import Goal
 from harness.bench.unix import micropython_binary
+from harness.errors import HarnessError
 from harness.reference import spec_env
+from harness.store import Store
 
 GOAL = 3.0
 RUNNER_TIMEOUT = 10.0
@@ -61,13 +65,29 @@ def make_project(root: Path, dest: Path) -> Path:
 
 
 def run_harness(project: Path, rig: Path, suite: Path) -> float:
+    """One ``harness run --suite`` in the throw-away project: its wall time."""
     env = {k: v for k, v in os.environ.items() if k != "HARNESS_RUN_ID"}
     argv = [sys.executable, "-m", "harness", "run", "--suite", str(suite), "--targets", "unix",
             "--rig", str(rig)]
     started = time.perf_counter()
-    subprocess.run(argv, cwd=project, env=env, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    done = subprocess.run(argv, cwd=project, env=env, stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):  # 1: some verdicts fail, the suite's business
+        tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no output"]
+        raise HarnessError(f"bench suite: `harness run --suite` ended with status {done.returncode}: "
+                           f"{tail[0]}")
+    return elapsed
+
+
+def harness_verdicts(project: Path) -> dict[str, int]:
+    """Verdict counts of the project's last run (what the timed run judged)."""
+    store = Store(project / "results" / "harness.sqlite")
+    try:
+        run = store.runs(limit=1)[0]
+        return store.verdict_counts([run["id"]])[run["id"]].get("unix", {})
+    finally:
+        store.close()
 
 
 def _one_test(binary: str, test: Path) -> bool:
@@ -101,15 +121,21 @@ def bench_suite(root: Path, limit: int | None = None) -> tuple[list[Goal], list[
         count = make_corpus(root, suite, limit=limit)
         project = base / "project"
         rig = make_project(root, project)
-        plain, passed = run_plain(suite)
-        first = run_harness(project, rig, suite)  # empty .harness-cache: CPython runs every test
-        cached = run_harness(project, rig, suite)
+        with Console(stderr=True).status("bench suite") as status:
+            status.update(f"bench suite: the plain runner, {count} tests (2 jobs)")
+            plain, passed = run_plain(suite)
+            status.update(f"bench suite: harness run, first run ({count} tests, empty reference cache)")
+            first = run_harness(project, rig, suite)  # empty .harness-cache: CPython runs every test
+            status.update(f"bench suite: harness run, cached references ({count} tests)")
+            cached = run_harness(project, rig, suite)
+        verdicts = harness_verdicts(project)
     goals = [
         Goal("suite", "first run (empty reference cache)", "harness run --suite (unix)",
              "process per test, 2 jobs", first, plain, "s", GOAL),
         Goal("suite", "cached reference", "harness run --suite (unix)",
              "process per test, 2 jobs", cached, plain, "s", GOAL),
     ]
+    judged = ", ".join(f"{n} {verdict}" for verdict, n in sorted(verdicts.items(), key=lambda kv: -kv[1]))
     notes = [f"suite: {count} tests (the repo's specs as a foreign suite, headers stripped);"
-             f" plain runner matched {passed}"]
+             f" plain runner matched {passed}; harness: {judged}"]
     return goals, notes

@@ -58,7 +58,8 @@ class WorkerDied(Exception):
 class UnixWorker:
     """One worker process; replaced by the target when it hangs or dies."""
 
-    def __init__(self) -> None:
+    def __init__(self, wait: bool = True) -> None:
+        """Start the worker; ``wait``: until it is ready (else ``wait_ready`` does)."""
         # Confined (harness.sandbox): writes only in its own root, no signal to the harness.
         self.root = private_dir("harness-unix-")  # tmpfs: per-spec files never wait on a disk
         argv = launcher_argv(sys.executable, [self.root], Limits(memory=WORKER_MEMORY),
@@ -71,10 +72,22 @@ class UnixWorker:
             start_new_session=True,  # a Ctrl-C in the terminal reaches the harness, not the worker
         )
         self._buffer = b""
-        reply = self.request(None, START_TIMEOUT)
+        self.ready = False
+        if wait:
+            self.wait_ready()
+
+    def wait_ready(self) -> None:
+        """Read the worker's greeting (at once if it came already); WorkerDied if none comes."""
+        if self.ready:
+            return
+        try:
+            reply = self.request(None, START_TIMEOUT)
+        except WorkerDied:
+            reply = None
         if reply is None or not reply.get("ready"):
             self.kill()
             raise WorkerDied("the unix worker did not start")
+        self.ready = True
 
     def request(self, argv: list[str] | None, timeout: float) -> dict | None:
         """Send one run request (or just read the greeting); None on timeout."""
@@ -146,17 +159,31 @@ class UnixTarget(Target):
         self._worker: UnixWorker | None = None
         self._probe: dict[str, list[str]] | None = None
         self._ahead: _Ahead | None = None  # a run sent before it was asked for (send_ahead)
+        self._spare: UnixWorker | None = None  # started when the worker says it retires soon
 
     # -- life cycle -------------------------------------------------------------------
     def start(self) -> None:
         if self._worker is None:
-            self._worker = UnixWorker()
+            spare, self._spare = self._spare, None
+            if spare is not None:
+                try:
+                    spare.wait_ready()  # long since, as a rule
+                except WorkerDied:
+                    spare = None
+            self._worker = spare or UnixWorker()
 
-    def stop(self) -> None:
+    def _drop_worker(self) -> None:
+        """End the current worker (hung, crashed or retired); the next run starts another."""
         self._ahead = None  # lost with the worker; asked for, it runs again
         if self._worker is not None:
             self._worker.kill()
             self._worker = None
+
+    def stop(self) -> None:
+        self._drop_worker()
+        if self._spare is not None:
+            self._spare.kill()
+            self._spare = None
 
     def _argv(self, *args: str, mode: str = "bytecode") -> list[str]:
         return ["micropython", "-X", f"heapsize={self.heapsize}", *MODE_ARGS[mode], *args]
@@ -179,15 +206,22 @@ class UnixTarget(Target):
         (The harness's own work between two specs, judging, storing and reporting, took
         longer than the port's run of a typical spec; the worker used to wait for it.)
         """
-        if mode not in MODE_ARGS or self._worker is None or self._ahead is not None:
+        if mode not in MODE_ARGS or self._ahead is not None:
             return False
+        if self._worker is None:  # retired: its spare, started meanwhile, takes over now
+            if self._spare is None:
+                return False
+            try:
+                self.start()
+            except WorkerDied:
+                return False
         _page_in(spec.path)
         argv = self._argv(str(spec.path), mode=mode)
         started = time.perf_counter()
         try:
             self._worker.send(argv)
         except WorkerDied:
-            self.stop()
+            self._drop_worker()
             return False
         self._ahead = _Ahead(argv, spec.timeout, started, time.monotonic())
         return True
@@ -209,16 +243,15 @@ class UnixTarget(Target):
                 started = time.perf_counter()
                 reply = self._worker.request(argv, timeout)
         except WorkerDied as err:
-            self.stop()
+            self._drop_worker()
             return Outcome(crashed=True, detail=f"{err}; worker replaced",
                            duration_s=time.perf_counter() - started)
         duration = time.perf_counter() - started
         if reply is None:
-            self.stop()  # the next spec gets a fresh worker
+            self._drop_worker()  # the next spec gets a fresh worker
             return Outcome(timed_out=True, duration_s=duration,
                            detail=f"no result within {timeout:g}s; worker replaced")
-        if reply.get("retire"):  # its address space is nearly used up: it has exited
-            self.stop()
+        self._after(reply)
         # The port's own time: a spec sent ahead waited for the harness to collect it.
         duration = reply.get("elapsed", duration)
         stdout, traceback = split_traceback(reply["stdout"], reply["rc"])
@@ -241,8 +274,20 @@ class UnixTarget(Target):
             reply = self._worker.receive(ahead.sent + ahead.timeout)
         except WorkerDied:
             reply = None
-        if reply is None or reply.get("retire"):
-            self.stop()
+        if reply is None:
+            self._drop_worker()
+        else:
+            self._after(reply)
+
+    def _after(self, reply: dict) -> None:
+        """A retiring worker (its address space nearly used up) has exited: its spare takes over."""
+        if reply.get("soon") and self._spare is None and not reply.get("retire"):
+            try:
+                self._spare = UnixWorker(wait=False)
+            except OSError:
+                pass  # started when needed, as it always was
+        if reply.get("retire"):
+            self._drop_worker()
 
     # -- what it is -------------------------------------------------------------------
     def _probed(self) -> dict[str, list[str]]:

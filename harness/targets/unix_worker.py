@@ -2,7 +2,7 @@
 
 Protocol: one JSON request per line on stdin ({"argv": [...]}) and one JSON reply per
 line on the original stdout ({"rc": int, "stdout": str, "stderr": str, "capped": bool,
-"retire": bool, "elapsed": float}), ``elapsed`` being the seconds the port ran. The
+"retire": bool, "soon": bool, "elapsed": float}), ``elapsed`` being the seconds the port ran. The
 interpreter writes to file descriptors 1 and 2 directly, so each run points those at
 scratch files. The parent kills and replaces this process when a spec
 hangs or crashes it.
@@ -11,7 +11,8 @@ The port never frees its heap (``-X heapsize``) after a run: every spec leaves t
 address space behind, and under the sandbox's address-space limit the run after ~500
 specs found malloc() returning NULL and crashed the worker (SIGSEGV in the heap's
 memset). So the worker retires while it still has room: the reply says ``retire``, the
-worker exits, and the parent starts a fresh one for the next spec.
+worker exits, and the parent starts a fresh one for the next spec. ``soon`` says so a few
+runs ahead, so the fresh one is started (0.1 s) while this one still runs specs.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import time
 OUTPUT_CAP = 1 << 20
 TRUNCATED = "\n[... output truncated by the harness ...]\n"
 RETIRE_MARGIN = 64 << 20  # address space kept free beyond the next runs' expected growth
+SPARE_RUNS = 16  # the reply says "retiring soon" this many runs ahead: the parent starts a spare
 
 
 def _read(fd: int) -> tuple[str, bool]:
@@ -100,7 +102,8 @@ def main() -> None:
         growth = max(growth, used - before)
         retire = must_retire(used, growth, limit)
         reply = {"rc": rc, "stdout": stdout, "stderr": stderr, "capped": out_cut or err_cut,
-                 "retire": retire, "elapsed": elapsed}
+                 "retire": retire, "soon": must_retire(used + SPARE_RUNS * growth, growth, limit),
+                 "elapsed": elapsed}
         control_out.write(json.dumps(reply).encode() + b"\n")
         if retire:
             return

@@ -125,3 +125,28 @@ def test_a_hang_sent_ahead_times_out_from_when_it_was_sent(unix, make_spec):
     assert out.timed_out and "worker replaced" in out.detail
     assert time.perf_counter() - started < 0.3
     assert unix.run(make_spec("ok", "print(1)\n")).stdout == "1\n"
+
+
+def test_a_spare_worker_is_ready_when_the_worker_retires(monkeypatch, make_spec):
+    """The worker says it retires soon some runs ahead; the spare started then takes over
+    (instead of a start of 0.1 s in the middle of the run), and stop() ends it too."""
+    import harness.targets.unix as unix_module
+
+    monkeypatch.setattr(unix_module, "WORKER_MEMORY", 160 << 20)
+    target = create_target(TargetConfig("unix", "unix", {"heapsize": "2M"}))
+    spec = make_spec("small", "print(sum(range(10)))\n")
+    spare_pid = None
+    try:
+        for _ in range(200):
+            assert target.run(spec).stdout == "45\n"
+            if spare_pid is None and target._spare is not None:
+                spare_pid = target._spare.proc.pid
+                first = target._worker.proc.pid
+            if spare_pid is not None and target._worker is not None and target._worker.proc.pid != first:
+                break
+        assert spare_pid is not None, "the worker never said it retires soon"
+        assert target._worker.proc.pid == spare_pid  # the spare took over
+        spare = target._spare
+    finally:
+        target.stop()
+    assert target._spare is None and (spare is None or spare.proc.poll() is not None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import marshal
 import os
 import select
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +17,15 @@ import time
 from pathlib import Path
 
 from harness.procgroup import kill_and_reap
-from harness.sandbox import MEMORY_LIMIT, TRUNCATED, Limits, ProcessResult, launcher_argv, private_dir
+from harness.sandbox import (
+    MEMORY_LIMIT,
+    TRUNCATED,
+    Limits,
+    ProcessResult,
+    launcher_argv,
+    private_dir,
+    remove_tree,
+)
 
 CHILD_SCRIPT = Path(__file__).with_name("forkserver_child.py")
 
@@ -47,7 +54,8 @@ class _ServerProcess:
         if self.proc is not None and self.proc.poll() is None:
             return
         self._buffer = b""
-        shutil.rmtree(self.root, ignore_errors=True)  # what a server that died left
+        if os.path.exists(self.root):
+            remove_tree(self.root)  # what a server that died left
         os.makedirs(self.root, mode=0o700)
         argv = launcher_argv(sys.executable, [self.root], Limits(memory=MEMORY_LIMIT),
                              [self.python, "-S", str(CHILD_SCRIPT), self.root, *self.preload])
@@ -156,7 +164,7 @@ class ForkServer:
             server.stop()
         self._servers.clear()
         if self.root is not None:
-            shutil.rmtree(self.root, ignore_errors=True)
+            remove_tree(self.root)
             self.root = None
 
     def run(self, path: Path, timeout: float, memory: int = MEMORY_LIMIT,

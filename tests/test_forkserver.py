@@ -144,3 +144,48 @@ def test_a_preloaded_module_is_imported_as_under_cpython(server, tmp_path):
         result = server.run(spec, 10)
         assert (result.returncode, result.stdout, result.stderr) == (0, fresh.stdout, "")
     assert fresh.stdout.count("closed at exit") == 1 and "ran True asyncio.events" in fresh.stdout
+
+
+def test_each_spec_starts_in_an_empty_folder(server, tmp_path):
+    """Every spec runs in the server's one spec folder, emptied after each spec: what a spec
+    leaves there (files, folders) is gone for the next one."""
+    litter = tmp_path / "litter.py"
+    litter.write_text("import os\nopen('left.txt', 'w').write('x')\nos.makedirs('a/b')\n"
+                      "open('a/b/deep.txt', 'w').write('y')\nprint(sorted(os.listdir('.')))\n")
+    look = tmp_path / "look.py"
+    look.write_text("import os\nprint(sorted(os.listdir('.')), os.environ['HOME'] == os.getcwd())\n")
+    first = server.run(litter, 10)
+    assert (first.returncode, first.stdout) == (0, "['a', 'left.txt']\n"), first.stderr
+    assert server.run(look, 10).stdout == "[] True\n"
+
+
+def test_a_folder_a_spec_locked_is_replaced(server, tmp_path):
+    """A spec that makes its folder unreadable (or removes it, where Landlock lets it) leaves
+    the server a folder it cannot empty: it is put aside and the next spec gets a new one,
+    confined like the first."""
+    lock = tmp_path / "lock.py"
+    lock.write_text("import os\nopen('left.txt', 'w').write('x')\nos.chmod('.', 0)\nprint('locked')\n")
+    write = tmp_path / "write.py"
+    write.write_text("import os\nprint(os.listdir('.'))\nopen('mine.txt', 'w').write('ok')\n"
+                     "print(open('mine.txt').read())\n")
+    assert server.run(lock, 10).stdout == "locked\n"
+    result = server.run(write, 10)
+    assert (result.returncode, result.stdout) == (0, "[]\nok\n"), result.stderr
+
+
+def test_only_specs_naming_asyncio_start_the_server_that_preloads_it(server, tmp_path):
+    """A server that has asyncio imported costs every fork more, so specs that do not name it
+    fork from the lean server; the preloading one starts when a spec first needs it."""
+    plain = tmp_path / "plain.py"
+    plain.write_text("print('plain')\n")
+    assert server.run(plain, 10).stdout == "plain\n"
+    assert len(server.pids()) == 1
+    uses = tmp_path / "uses.py"
+    uses.write_text("import asyncio\nprint(asyncio.run(asyncio.sleep(0, 'slept')))\n")
+    assert server.run(uses, 10).stdout == "slept\n"
+    assert len(server.pids()) == 2
+    lean, preloading = server.pids()
+    server.stop()
+    for pid in (lean, preloading):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

@@ -21,7 +21,7 @@ from harness.records import Verdict, item_label
 from harness.verdict import failure_text, item_outcome
 
 
-def testcase(row: dict[str, Any]) -> tuple[ET.Element, str]:
+def junit_case(row: dict[str, Any]) -> tuple[ET.Element, str]:
     """One row's ``testcase`` element, and how it went: passed, failed, skipped or xfailed."""
     name = row["spec_id"].rsplit("/", 1)[-1]
     case = ET.Element("testcase", {
@@ -47,7 +47,7 @@ def write_junit(rows: Iterable[dict[str, Any]], path: Path, started: float,
     counts = {"failed": 0, "skipped": 0, "xfailed": 0, "passed": 0}
     suite = ET.Element("testsuite")
     for row in rows:
-        case, kind = testcase(row)
+        case, kind = junit_case(row)
         counts[kind] += 1
         suite.append(case)
     suite.attrib.update({

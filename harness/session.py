@@ -60,6 +60,7 @@ class Session:
         self.features: dict[str, Feature] = load_features(root / "conformance" / "features.yaml")
         self.reference = for_cache(root / ".harness-cache" / "reference")  # maybe started early
         self.targets: dict[str, LiveTarget] = {}
+        self._awake: str | None = None  # the target the session works with now (``focus``)
         for rig_target in rig.select(target_names):
             path = root / "conformance" / "baselines" / f"{rig_target.baseline}.yaml"
             self.targets[rig_target.name] = LiveTarget(rig_target, load_baseline(path, rig_target.name))
@@ -81,7 +82,28 @@ class Session:
         except KeyError:
             raise HarnessError(f"unknown target {name!r} (selected: {', '.join(self.targets)})")
 
+    def focus(self, name: str) -> None:
+        """Pause every other started target and resume this one: an emulator waiting for
+        input spins a host core (harness.targets.qemu), which the running target needs."""
+        if self._awake == name:
+            return
+        for other, live in self.targets.items():
+            if other != name and live.instance is not None:
+                live.instance.pause()
+        current = self.targets.get(name)
+        if current is not None and current.instance is not None:
+            current.instance.resume()
+        self._awake = name
+
+    def _rest(self, live: LiveTarget) -> None:
+        """Pause the target between its specs too: an idle emulator would spin a core while
+        the harness judges and stores (a parallel run's other worker needs that core)."""
+        if live.instance is not None:
+            live.instance.pause()
+            self._awake = None
+
     def ensure_started(self, name: str) -> LiveTarget:
+        self.focus(name)
         live = self.live(name)
         if live.instance is None and live.offline_reason is None:
             try:
@@ -213,6 +235,7 @@ class Session:
         )
         result = self.lab.finish(result, entry)
         self.store.add_result(result)
+        self._rest(live)
         return result
 
     def _send_ahead(self, live: LiveTarget, spec: Spec, target_name: str, mode: str) -> None:

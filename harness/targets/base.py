@@ -86,6 +86,13 @@ class Target(abc.ABC):
     def reset(self) -> None:
         """Return to a clean state between specs (default: nothing to do)."""
 
+    def pause(self) -> None:
+        """Stop using the host's CPU until ``resume``: the session runs another target now.
+        (Default: nothing to do; an idle worker process sleeps anyway.)"""
+
+    def resume(self) -> None:
+        """Undo ``pause`` before the target's next spec (default: nothing to do)."""
+
     @abc.abstractmethod
     def stop(self) -> None:
         """Release every process and port. Safe to call twice."""

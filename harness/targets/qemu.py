@@ -129,6 +129,7 @@ class QemuProcess:
         self.url = ""
         self.host_pipe: HostPipe | None = None
         self._finalizer: weakref.finalize | None = None
+        self.paused = False
 
     def start(self) -> str:
         """Start QEMU; return the serial URL (pty path or socket://).
@@ -210,7 +211,22 @@ class QemuProcess:
         except OSError:
             return ""
 
+    def pause(self) -> None:
+        """SIGSTOP the emulator. Its firmware waits for input by polling the UART (a guest
+        that never halts its CPU, and -icount's sleep=off): idle, it kept a host core busy,
+        three of them two cores, while a serial run worked through the other targets."""
+        if self.proc is not None and self.proc.poll() is None and not self.paused:
+            os.kill(self.proc.pid, signal.SIGSTOP)
+            self.paused = True
+
+    def resume(self) -> None:
+        if self.paused:
+            self.paused = False
+            if self.proc is not None and self.proc.poll() is None:
+                os.kill(self.proc.pid, signal.SIGCONT)
+
     def stop(self) -> None:
+        self.resume()  # (SIGKILL ends a stopped process too; a resumed one also flushes its log)
         if self._finalizer is not None:
             self._finalizer()  # kills and reaps, once
         if self.host_pipe is not None:
@@ -326,6 +342,14 @@ class QemuTarget(ReplTarget):
 
     def _death(self, grace_s: float = 0.0) -> str | None:
         return self.process.death(grace_s) if self.process else None
+
+    def pause(self) -> None:
+        if self.process is not None:
+            self.process.pause()
+
+    def resume(self) -> None:
+        if self.process is not None:
+            self.process.resume()
 
     def _firmware_identity(self) -> str:
         return f"{self.firmware.name} sha256:{file_sha256(self.firmware.resolve())}"

@@ -182,3 +182,38 @@ def test_allure_generate_builds_the_html_report(run):
     again = project.harness("allure", timeout=600)
     assert again.returncode == 0
     assert (project.root / "results" / "allure-results" / "history" / "history.json").exists()
+
+
+def test_allure_results_that_cannot_be_written_are_one_line_and_lose_nothing(tmp_path):
+    """The Allure folder is a file: the run says so in one line naming it and exits 2, and
+    every result is in the store and in the other reports."""
+    project = Project(tmp_path / "proj")
+    project.spec("basics/hello.py", "print('hello')\n")
+    (project.root / "results").mkdir()
+    (project.root / "results" / "allure-results").write_text("in the way\n")
+    proc = project.harness("run", "--run-id", "blocked")
+    assert proc.returncode == 2, proc.stdout[-2000:] + proc.stderr
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if "Allure results" in line]
+    assert len(lines) == 1 and "allure-results" in lines[0] and "Traceback" not in proc.stderr
+    with sqlite3.connect(project.root / "results" / "harness.sqlite") as db:
+        verdicts = db.execute("SELECT target, verdict FROM results WHERE run_id = 'blocked'").fetchall()
+    assert sorted(verdicts) == [("cpython", "PASS"), ("unix", "PASS")]
+    assert json.loads((project.root / "results" / "matrix.json").read_text())["run"]["id"] == "blocked"
+    assert ET.parse(project.root / "results" / "junit.xml").getroot().find("testsuite").get("tests") == "2"
+
+
+def test_a_plain_pytest_run_writes_allure_through_allure_pytest(tmp_path):
+    """Without --harness-store-reports, allure-pytest writes the files, filled from the rows."""
+    project = Project(tmp_path / "proj")
+    project.spec("basics/hello.py", "print('hello')\n", header="# tags: core\n")
+    proc = project.pytest("specs", f"--alluredir={project.root / 'plain-allure'}", "--harness-run-id=p1")
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr
+    found = {}
+    for path in (project.root / "plain-allure").glob("*-result.json"):
+        data = json.loads(path.read_text())
+        found[data["name"]] = data
+    assert sorted(found) == ["basics/hello [cpython]", "basics/hello [unix]"]
+    hello = found["basics/hello [unix]"]
+    assert hello["status"] == "passed" and hello["statusDetails"]["message"].startswith("PASS: ")
+    assert _labels(hello, "severity") == ["critical"] and _labels(hello, "verdict") == ["PASS"]
+    assert {a["name"] for a in hello["attachments"]} == {"expected", "actual"}

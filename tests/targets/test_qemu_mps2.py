@@ -90,3 +90,46 @@ def test_microbit_elf(tmp_path):
         assert target.identity().implementation.startswith("micropython 1.29")
     finally:
         target.stop()
+
+
+def _state(pid: int) -> str:
+    """The emulator's state, once a stop or continue has reached it (signals are delivered
+    as its threads next run)."""
+    import time
+
+    for _ in range(100):
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            state = handle.read().rpartition(b")")[2].split()[0].decode()
+        if state == "T":
+            return state
+        time.sleep(0.01)
+    return state
+
+
+def test_a_session_pauses_the_emulator_between_its_specs(project, tmp_path):
+    """An idle emulator spins a host core (the firmware polls its UART): the session stops it
+    (SIGSTOP) after each of its specs and while other targets run, and continues it for the
+    next one, which runs as before."""
+    if not MPS2_ELF or not Path(MPS2_ELF).is_file():
+        pytest.skip("no MPS2 image: run `make firmware` or set HARNESS_MPS2_ELF")
+    from harness.rig import load_rig
+    from harness.session import Session
+    from harness.spec import load_spec
+
+    (project.root / "rigs" / "local.yaml").write_text(
+        "name: pause\nresults: results\nhealth: {probe: false}\ntargets:\n"
+        f"  - {{name: mps2, kind: qemu-mps2, firmware: {MPS2_ELF}}}\n  - {{name: unix, kind: unix}}\n")
+    spec = load_spec(project.spec("basics/twice.py", "print(2 * 21)\n"), project.root / "specs")
+    session = Session(project.root, load_rig(project.root / "rigs" / "local.yaml", project.root))
+    try:
+        assert session.run_item(spec, "mps2").verdict.value == "PASS"
+        qemu = session.targets["mps2"].instance.pid
+        assert _state(qemu) == "T"  # stopped between its specs
+        assert session.run_item(spec, "unix").verdict.value == "PASS"
+        assert _state(qemu) == "T"  # and while another target runs
+        again = session.run_item(spec, "mps2")
+        assert (again.verdict.value, again.outcome.stdout) == ("PASS", "42\n")
+        assert session.targets["mps2"].instance.pid == qemu  # the same emulator, continued
+    finally:
+        session.close()
+    assert not pid_alive(qemu)  # a stopped emulator is ended too

@@ -31,7 +31,8 @@ def _row(verdict: str, reason: str = "why", **more) -> dict:
 def test_each_verdict_is_reported_as_the_item_is(row, kind, element, message):
     case, got = junit_case(row)
     assert got == kind
-    assert (case.get("classname"), case.get("name"), case.get("time")) == ("types.str.split", "split[unix]", "0.250")
+    assert (case.get("classname"), case.get("name")) == ("types.str.split", "split[unix]")
+    assert case.get("time") == "0.250"
     assert case.find("properties/property[@name='verdict']").get("value") == row["verdict"]
     found = [child for child in case if child.tag in ("failure", "skipped")]
     if element is None:

@@ -545,6 +545,7 @@ def _write_reports(config: pytest.Config, state: HarnessState, finish: bool = Tr
     if state.allure_dir is not None:
         allure_files = state.allure_writer()
         allure_files.send(rows)
+        allure_files.wait_ready()  # the folder is its own now: the run-wide files go in after
     try:
         write_pages(store, state.run_id, matrix, rig.results, rows)
         if state.junit_path is not None:

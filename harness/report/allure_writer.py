@@ -8,10 +8,10 @@ items, and creating a new file can cost 0.2 ms of the kernel's time on these mac
 journal-less ext4 (it scans past every inode freed in the last minutes).
 
 Protocol: ``python -m harness.report.allure_writer FOLDER [--clean] [--plots DIR ...]``
-reads ``marshal``-ed lists of rows from stdin, each framed by a 4-byte length, writes them
-with ``harness.report.allure.ResultWriter``, and exits 0 at the end of its input; a failure
-is one line on stderr and exit status 1. It ignores SIGINT: a Ctrl-C of the run must not
-lose the files of the results the run already has.
+says ``ready`` on stdout once the folder is set up, reads ``marshal``-ed lists of rows from
+stdin, each framed by a 4-byte length, writes them with ``harness.report.allure.ResultWriter``,
+and exits 0 at the end of its input; a failure is one line on stderr and exit status 1. It
+ignores SIGINT: a Ctrl-C of the run must not lose the files of the results the run already has.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import marshal
+import select
 import signal
 import subprocess
 import sys
@@ -42,11 +43,23 @@ class AllureWriterProcess:
             argv.append("--clean")
         for plots in plot_folders:
             argv += ["--plots", str(plots)]
-        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, start_new_session=True)
+        self._ready = False
         self._sent: set[tuple[str, str, str]] = set()
         self._pending: list[dict[str, Any]] = []
         self._broken = False
+
+    def wait_ready(self, timeout: float = FINISH_TIMEOUT_S) -> None:
+        """Wait until the writer has set the folder up (``--clean``: the last run's files put
+        aside), so that files written there now stay. A writer that failed says why at finish."""
+        assert self.proc.stdout is not None
+        if self._ready:
+            return
+        self._ready = True
+        ready, _, _ = select.select([self.proc.stdout], [], [], timeout)
+        if ready:
+            self.proc.stdout.readline()  # "ready", or nothing from a writer that failed
 
     def add(self, row: dict[str, Any]) -> None:
         """Queue one row (a row of an item already given is skipped); sent in batches."""
@@ -88,6 +101,8 @@ class AllureWriterProcess:
             self._broken = True
         try:
             self.proc.wait(timeout)
+            if self.proc.stdout is not None:
+                self.proc.stdout.close()
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
@@ -123,6 +138,8 @@ def main(args: list[str] | None = None) -> int:
     stdin = sys.stdin.buffer
     try:
         writer = ResultWriter(Path(ns.folder), [Path(p) for p in ns.plots], clean=ns.clean)
+        sys.stdout.write("ready\n")
+        sys.stdout.flush()
         while (header := _read_exact(stdin, 4)) is not None:
             payload = _read_exact(stdin, int.from_bytes(header, "little"))
             if payload is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from pathlib import Path
 
@@ -152,6 +153,13 @@ def test_a_parallel_run_keeps_each_board_on_its_own_worker(project):
     lines = [line for line in parallel.stdout.splitlines() if line.startswith("[gw")]
     assert len(lines) == 3 * 151
     assert not any("@" in line for line in lines)  # node ids as in a serial run (no xdist group suffix)
+    # The controller wrote Allure's files from the store, the run-wide ones too (into the
+    # folder its writer process set up), and JUnit: one entry per item.
+    results = project.root / "results"
+    assert (results / "allure-results" / "environment.properties").is_file()
+    assert (results / "allure-results" / "categories.json").is_file()
+    assert len(list((results / "allure-results").glob("*-result.json"))) == 3 * 151
+    assert ET.parse(results / "junit.xml").getroot().find("testsuite").get("tests") == str(3 * 151)
     serial = project.harness("run", "--run-id", "serial-1")
     database = project.root / "results" / "harness.sqlite"
     assert _verdicts(database, "par-1") == _verdicts(database, "serial-1")

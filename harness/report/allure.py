@@ -6,11 +6,12 @@ Allure status and message follow the verdict, so the message always starts with 
 name and ``categories.json`` can sort results by it. ``environment.properties`` and
 ``categories.json`` are written once per run, next to the results.
 
-``harness run`` writes every result file at the end of the session, from the store, in one
-pass (``write_results``): allure-pytest's own per-test listener cost about 1.4 ms of CPU per
-item (hooks, fixtures bookkeeping, a file logger), a third of a cached ``harness bench suite``
-run. A plain ``pytest specs/ --alluredir DIR`` still goes through allure-pytest, and
-``decorate``/``set_status`` fill its results from the same description of the row.
+``harness run`` has the result files written by a process of its own (``ResultWriter`` in
+``harness.report.allure_writer``), from the stored rows, as items finish: allure-pytest's own
+per-test listener cost about 1.4 ms of the run's CPU per item (hooks, fixtures bookkeeping, a
+file logger), a third of a cached ``harness bench suite`` run. A plain ``pytest specs/
+--alluredir DIR`` still goes through allure-pytest, and ``decorate``/``set_status`` fill its
+results from the same description of the row (``describe``).
 """
 
 from __future__ import annotations

@@ -309,6 +309,8 @@ def private_dir(prefix: str) -> str:
     """
     import tempfile
 
+    # The creator's pid is in the name: what a killed harness (kill -9) left is swept later.
+    named = f"{prefix}{os.getpid()}-"
     for parent in (tempfile.gettempdir(), "/dev/shm", "/run/shm"):
         try:
             room = os.statvfs(parent)
@@ -316,8 +318,44 @@ def private_dir(prefix: str) -> str:
             continue
         if (filesystem_type(parent) in ("tmpfs", "ramfs") and os.access(parent, os.W_OK | os.X_OK)
                 and room.f_bavail * room.f_frsize >= RAM_DIR_MIN_FREE):
-            return tempfile.mkdtemp(prefix=prefix, dir=parent)
-    return tempfile.mkdtemp(prefix=prefix)
+            sweep_left_behind(parent, prefix)
+            return tempfile.mkdtemp(prefix=named, dir=parent)
+    return tempfile.mkdtemp(prefix=named)
+
+
+_SWEPT: set[tuple[str, str]] = set()
+
+
+def sweep_left_behind(parent: str, prefix: str) -> list[str]:
+    """Remove ``parent/prefix<pid>-*`` folders whose process is gone (once per process):
+    tmpfs is memory, and a harness killed with SIGKILL could not remove its workers' folders."""
+    if (parent, prefix) in _SWEPT:
+        return []
+    _SWEPT.add((parent, prefix))
+    removed = []
+    try:
+        entries = os.listdir(parent)
+    except OSError:
+        return removed
+    for name in entries:
+        pid = name[len(prefix):].partition("-")[0] if name.startswith(prefix) else ""
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # alive (or another user's): not ours to touch
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        path = os.path.join(parent, name)
+        try:
+            if os.stat(path).st_uid == os.getuid():
+                remove_tree(path)
+                removed.append(path)
+        except OSError:
+            pass
+    return removed
 
 
 def remove_tree(path: str) -> None:

@@ -189,3 +189,23 @@ def test_only_specs_naming_asyncio_start_the_server_that_preloads_it(server, tmp
     for pid in (lean, preloading):
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_folders_of_a_killed_harness_are_swept(tmp_path, monkeypatch):
+    """A worker folder whose creator is gone (a harness killed with SIGKILL) is removed when a
+    new one is made; one whose creator lives stays."""
+    import harness.sandbox as sandbox
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    left = tmp_path / f"harness-test-{dead}-abc"
+    (left / "lean" / "spec").mkdir(parents=True)
+    (left / "lean" / "stdout").write_text("x")
+    mine = tmp_path / f"harness-test-{os.getpid()}-def"
+    mine.mkdir()
+    other = tmp_path / "harness-test-notapid"
+    other.mkdir()
+    monkeypatch.setattr(sandbox, "_SWEPT", set())
+    assert sandbox.sweep_left_behind(str(tmp_path), "harness-test-") == [str(left)]
+    assert not left.exists() and mine.exists() and other.exists()
+    assert sandbox.sweep_left_behind(str(tmp_path), "harness-test-") == []  # once per process

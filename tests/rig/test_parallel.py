@@ -143,13 +143,14 @@ def test_a_parallel_run_keeps_each_board_on_its_own_worker(project):
             body = "import json\nprint(json.dumps({'a': [1, 2.5]}))\n"
         project.spec(f"s{number:03d}.py", body)
     project.spec("s_fail.py", "print(repr(1/3), 10**20 + 0.5)\n")  # a verdict that is not PASS
-    # Four workers, four units (two boards, CPython cut in two): each unit starts on its own worker.
+    # Four workers: the two boards each on a worker of its own, CPython cut into chunks (151
+    # items at the default cost: three) that the other workers take as they come free.
     parallel = project.harness("run", "--parallel", "4", "--run-id", "par-1", "--pytest-args=-v")
     assert parallel.returncode in (0, 1), parallel.stdout[-3000:] + parallel.stderr
     workers = _workers_of(parallel.stdout)
     assert len(workers["board-a"]) == 1 and len(workers["board-b"]) == 1  # a board never splits
     assert workers["board-a"] != workers["board-b"]  # ... and each board has its own worker
-    assert len(workers["cpython"]) == 2  # the host target is spread
+    assert len(workers["cpython"]) >= 2  # the host target is spread
     lines = [line for line in parallel.stdout.splitlines() if line.startswith("[gw")]
     assert len(lines) == 3 * 151
     assert not any("@" in line for line in lines)  # node ids as in a serial run (no xdist group suffix)

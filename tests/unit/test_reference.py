@@ -21,11 +21,15 @@ def test_reference_is_cached_by_content_and_version(tmp_path, make_spec):
     changed = make_spec("hello", "print('bye')\n")
     assert again.expected(changed).stdout == "bye\n"
     assert again.stats.computed == 1
+    ref.close()
+    again.close()
 
 
 def test_uncaught_exception_is_part_of_the_reference(tmp_path, make_spec):
     spec = make_spec("boom", "print('a')\n{}['k']\n")
-    expected = Reference(tmp_path).expected(spec)
+    ref = Reference(tmp_path)
+    expected = ref.expected(spec)
+    ref.close()
     assert (expected.stdout, expected.exit_code, expected.exception) == ("a\n", 1, "KeyError")
 
 
@@ -38,11 +42,15 @@ def test_exp_sidecar_overrides_cpython(tmp_path, make_spec):
     ref = Reference(tmp_path)
     assert ref.expected(spec).stdout == "only on micropython\n"
     assert ref.stats.sidecar == 1 and ref.stats.computed == 0
+    ref.close()
 
 
 def test_hash_seed_is_fixed(tmp_path, make_spec):
     spec = make_spec("order", "print(list({'alpha', 'beta', 'gamma', 'delta'}))\n")
-    outputs = {Reference(tmp_path / str(n)).compute(spec).stdout for n in range(3)}
+    references = [Reference(tmp_path / str(n)) for n in range(3)]
+    outputs = {ref.compute(spec).stdout for ref in references}
+    for ref in references:
+        ref.close()
     assert len(outputs) == 1
 
 
@@ -64,6 +72,7 @@ def test_prefetched_references_are_the_computed_ones(tmp_path, make_spec):
     assert again.prefetch(specs) == 0  # all stored
     assert [again.expected(s) for s in specs] == [got[s.id] for s in specs]
     assert (again.stats.computed, again.stats.cached) == (0, 6)
+    again.close()
 
 
 def test_close_keeps_what_the_background_finished(tmp_path, make_spec):

@@ -170,21 +170,6 @@ def _child(request, out_fd, err_fd, ruleset):
         os._exit(code & 0xFF)
 
 
-def _read_exact(fd, size):
-    data = b""
-    while len(data) < size:
-        chunk = os.read(fd, size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
-
-
-def _send(fd, obj):
-    payload = marshal.dumps(obj)
-    os.write(fd, len(payload).to_bytes(4, "little") + payload)
-
-
 def _empty(path):
     """Remove what a spec left in ``path``; False when something is left (or ``path`` is gone)."""
     try:

@@ -172,24 +172,15 @@ def drop_privileges() -> None:
 def restrict_writes(writable: list[str], scope_signals: bool = True) -> int:
     """Landlock: writes only beneath ``writable`` (and to /dev/null), signals only inside
     the domain. Returns the ABI used (0: Landlock missing, nothing restricted)."""
-    return landlock_restrictor(scope_signals)(writable)
-
-
-def landlock_restrictor(scope_signals: bool = True) -> Callable[[list[str]], int]:
-    """``restrict_writes`` with its ctypes set-up done now, once."""
     landlock = Landlock(scope_signals)
-
-    def restrict(writable: list[str]) -> int:
-        ruleset = landlock.ruleset(writable)
-        if ruleset < 0:
-            return 0
-        try:
-            landlock.enforce(ruleset)
-        finally:
-            os.close(ruleset)
-        return landlock.abi
-
-    return restrict
+    ruleset = landlock.ruleset(writable)
+    if ruleset < 0:
+        return 0
+    try:
+        landlock.enforce(ruleset)
+    finally:
+        os.close(ruleset)
+    return landlock.abi
 
 
 class Landlock:

@@ -201,16 +201,14 @@ class Store:
         return found[0] if found else None
 
     # -- results ------------------------------------------------------------------------
-    def add_result(self, result: Result) -> dict[str, Any]:
-        """Commit one result at once (autocommit): a killed run keeps it. Returns its row, as
-        ``results`` would read it back."""
+    def add_result(self, result: Result) -> None:
+        """Commit one result at once (autocommit): a killed run keeps it."""
         row = result_row(result)
         values = [_json_or_none(row[name]) if name in _NULLABLE_JSON
                   else json.dumps(row[name], default=str) if name in _JSON_COLUMNS else row[name]
                   for name in _RESULT_COLUMNS]
         self.db.execute(f"INSERT OR REPLACE INTO results ({', '.join(_RESULT_COLUMNS)})"
                         f" VALUES ({', '.join('?' * len(_RESULT_COLUMNS))})", values)
-        return row
 
     def results(self, run_id: str) -> list[dict[str, Any]]:
         rows = self.db.execute(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import platform
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,10 +163,9 @@ def decorate(row: dict[str, Any], folders: list[Path]) -> None:
 class ResultWriter:
     """Allure result files of a run's rows, written by a thread as the rows arrive.
 
-    ``add`` takes a stored row (queued, so the run's thread does not wait); ``finish`` adds
-    the run's rows not given yet (a resumed run's, or every row when xdist workers ran the
-    items) and waits for every file, raising the first error writing one. Rows are keyed by
-    (spec, target, mode): each item has one result.
+    ``add`` takes a stored row (queued: the caller does not wait for its files); ``finish``
+    waits for every file and raises the first error writing one. The writer process
+    (``harness.report.allure_writer``) drives it and gives each item's row once.
     """
 
     def __init__(self, folder: Path, folders: list[Path], clean: bool = True):
@@ -179,17 +178,11 @@ class ResultWriter:
         self.files = BackgroundFileLogger(folder, clean=clean)
         self.common = [Label("host", host_tag()), Label("thread", thread_tag()),
                        Label("framework", "pytest"), Label("language", platform_label())]
-        self._added: set[tuple[str, str, str]] = set()
 
     def add(self, row: dict[str, Any]) -> None:
-        key = (row["spec_id"], row["target"], row["mode"])
-        if key not in self._added:
-            self._added.add(key)
-            self.files.submit(self._write, row)
+        self.files.submit(self._write, row)
 
-    def finish(self, rows: Iterable[dict[str, Any]] = ()) -> None:
-        for row in rows:
-            self.add(row)
+    def finish(self) -> None:
         self.files.flush()
 
     def _write(self, row: dict[str, Any]) -> None:

@@ -1,11 +1,12 @@
 """Allure result files written by a process of their own, while the run's process renders the rest.
 
-``harness run`` hands the stored rows of its run to this process when the session ends and
-goes on with the matrix pages, JUnit and the dashboard; the files (three or four per item)
-are written meanwhile on the other core. Written by a thread of the run's process instead,
-the two took turns on the interpreter lock: about 0.5 s more than either alone for 839
-items, and creating a new file can cost 0.2 ms of the kernel's time on these machines'
-journal-less ext4 (it scans past every inode freed in the last minutes).
+``harness run`` starts this process when it has collected its items, hands it each item's
+row as the item finishes, and at the end the rows no item gave (a resumed run's, every row
+when xdist workers ran the items); the files (three or four per item) are written on the
+other core while the run goes on. Written by a thread of the run's process instead, the two
+took turns on the interpreter lock: the run's own thread slowed by a third. And creating a
+new file can cost 0.2 ms of the kernel's time on these machines' journal-less ext4 (it scans
+past every inode freed in the last minutes).
 
 Protocol: ``python -m harness.report.allure_writer FOLDER [--clean] [--plots DIR ...]``
 says ``ready`` on stdout once the folder is set up, reads ``marshal``-ed lists of rows from

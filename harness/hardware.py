@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,7 @@ class Bench:
 
     def __init__(self, raw: dict[str, Any], rig_path: Path, targets: dict[str, Any], results: Path,
                  run_id: str):
+        self._lock = threading.Lock()
         self.configs: list[InstrumentConfig] = []
         if raw.get("instruments"):
             from harness.instruments.config import load_instruments
@@ -62,6 +64,10 @@ class Bench:
         """Run one spec on a started target, with its scope check if it has one."""
         if spec.hardware_path is None:
             return target.run(spec, mode)
+        with self._lock:  # one scope check at a time (targets running at once: Session.concurrent)
+            return self._run_checked(spec, target, target_name, mode)
+
+    def _run_checked(self, spec: Spec, target: Any, target_name: str, mode: str) -> Outcome:
         from harness.instruments import InstrumentError
         from harness.instruments.checks import arm, collect
 

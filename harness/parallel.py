@@ -9,11 +9,14 @@ The items are cut into work units, and xdist hands out whole units:
 - emulators and host targets have no shared device (each worker that gets some of their
   items starts its own emulator or interpreter), so their items are cut into chunks.
 
-Units go out boards first, then the costliest first (longest-processing-time order); a
-worker gets its next unit when it has almost finished the last. The cost of an item is the
-wall time per item its target took in the rig's last finished run (from the store), else a
-default per kind. Item node ids stay as they are (no ``@group`` suffix), so reports, JUnit
-and ``--last-failed`` see the same names as in a serial run.
+Units go out boards first; a worker gets its next unit when it has almost finished the
+last, preferring a unit of a target it already runs, then of a target no worker runs yet
+(each worker starts as few emulators as it can: a second emulator of one target costs a
+boot, and spins while it waits), costliest first (longest-processing-time order) within
+each. Chunks are small, so the workers end within about a chunk of each other. The cost of
+an item is the wall time per item its target took in the rig's last finished run (from the
+store), else a default per kind. Item node ids stay as they are (no ``@group`` suffix), so
+reports, JUnit and ``--last-failed`` see the same names as in a serial run.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ from harness.rig import Rig
 DEFAULT_ITEM_S = {"board": 0.3, "qemu-microbit": 0.1, "qemu-mps2": 0.03, "webassembly": 0.02,
                   "cpython": 0.02, "unix": 0.01}
 FALLBACK_ITEM_S = 0.05
-CHUNKS_PER_WORKER = 4  # a splittable target's share: small enough to balance the tail
-MIN_CHUNK_S = 1.5  # ... big enough that starting its target on another worker is worth it
+CHUNKS_PER_WORKER = 8  # a splittable target's share: small enough to balance the tail
+MIN_CHUNK_S = 0.5  # ... big enough that starting its target on another worker is worth it
 MODES = ("native", "viper", "mpy")  # item labels are "<target>" or "<target>-<mode>"
 _LABEL = re.compile(r"\[([^\[\]]+)\]$")
 
@@ -48,6 +51,7 @@ class Unit:
     nodeids: tuple[str, ...]
     cost_s: float
     exclusive: bool
+    target: str | None = None  # the one target of a chunk
 
 
 def item_target(nodeid: str, targets: Sequence[str]) -> str | None:
@@ -98,7 +102,7 @@ def plan_units(nodeids: Sequence[str], rig: Rig, item_s: dict[str, float], worke
         size = max(1, math.ceil(chunk_s / cost(target)))
         for number, start in enumerate(range(0, len(ids), size)):
             chunk = tuple(ids[start:start + size])
-            units.append(Unit(f"{target}#{number}", chunk, cost(target) * len(chunk), False))
+            units.append(Unit(f"{target}#{number}", chunk, cost(target) * len(chunk), False, target))
     units += [Unit(nodeid, (nodeid,), FALLBACK_ITEM_S, False) for nodeid in others]
     return sorted(units, key=lambda u: (not u.exclusive, -u.cost_s))
 
@@ -122,6 +126,28 @@ def item_seconds(rig: Rig, skip_run: str | None = None) -> dict[str, float]:
         store.close()
 
 
+def next_units(queue: Any, units: dict[str, Unit], order: dict[str, int], node: Any,
+               warm: dict[Any, set[str]]) -> list[str]:
+    """The queued units' names in the order ``node`` should take them: boards; then units of
+    targets it runs already; then of targets no worker runs; then the rest (each by plan
+    rank, costliest first)."""
+    mine = warm.get(node, set())
+    elsewhere = set().union(*(targets for other, targets in warm.items() if other is not node))
+    last = len(order)
+
+    def preference(name: str) -> tuple[int, int]:
+        unit = units.get(name)
+        if unit is None or unit.target is None:
+            group = 0 if unit is not None and unit.exclusive else 2
+        elif unit.target in mine:
+            group = 1
+        else:
+            group = 2 if unit.target not in elsewhere else 3
+        return group, order.get(name, last)
+
+    return sorted(queue, key=preference)
+
+
 def _loadscope() -> type:
     from xdist.scheduler import LoadScopeScheduling
 
@@ -135,13 +161,15 @@ def make_scheduler(config: Any, log: Any, rig: Rig, item_s: dict[str, float]) ->
         def __init__(self) -> None:
             super().__init__(config, log)
             self.unit_of: dict[str, str] = {}
+            self.by_name: dict[str, Unit] = {}
             self.order: dict[str, int] = {}
-            self.units: list[Unit] = []
+            self.warm: dict[Any, set[str]] = {}  # node -> targets it has been given
 
         def _plan(self) -> None:
-            self.units = plan_units(self.collection or [], rig, item_s, max(1, len(self.nodes)))
-            for rank, unit in enumerate(self.units):
+            units = plan_units(self.collection or [], rig, item_s, max(1, len(self.nodes)))
+            for rank, unit in enumerate(units):
                 self.order[unit.name] = rank
+                self.by_name[unit.name] = unit
                 for nodeid in unit.nodeids:
                     self.unit_of[nodeid] = unit.name
 
@@ -151,11 +179,13 @@ def make_scheduler(config: Any, log: Any, rig: Rig, item_s: dict[str, float]) ->
             return self.unit_of.get(nodeid, nodeid)
 
         def _assign_work_unit(self, node: Any) -> None:
-            # Hand out the next unit in plan order (boards, then costliest); the queue is
-            # re-sorted each time, as a crashed worker's units come back at its end.
-            last = len(self.order)
-            self.workqueue = OrderedDict(sorted(self.workqueue.items(),
-                                                key=lambda item: self.order.get(item[0], last)))
+            # The queue is re-sorted each time: the preference depends on the node, and a
+            # crashed worker's units come back at its end.
+            order = next_units(self.workqueue, self.by_name, self.order, node, self.warm)
+            self.workqueue = OrderedDict((name, self.workqueue[name]) for name in order)
+            first = self.by_name.get(order[0]) if order else None
+            if first is not None and first.target is not None:
+                self.warm.setdefault(node, set()).add(first.target)
             super()._assign_work_unit(node)
 
     return RigScheduling()

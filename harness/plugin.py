@@ -53,6 +53,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="write --alluredir's and --junitxml's files from the store when the session "
                          "ends, in one pass, instead of by allure-pytest's and pytest's per-test hooks "
                          "(harness run does)")
+    group.addoption("--harness-concurrent", action="store_true", default=False,
+                    help="run every target at once, each on a thread of this process "
+                         "(harness.concurrent)")
     group.addoption("--harness-parallel", action="store_true", default=False,
                     help="with -n N: one worker per board, other targets spread (harness.parallel)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
@@ -92,6 +95,8 @@ class HarnessState:
     allure_clean: bool = False
     junit_path: Path | None = None
     _allure_writer: Any = None
+    feed: Any = None  # an xdist controller's StoreFeed: stored rows to the Allure writer
+    threads: Any = None  # --harness-concurrent: harness.concurrent.TargetThreads
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -175,6 +180,20 @@ class HarnessState:
                 _fatal(HarnessError(f"cannot write the Allure results: {err}", where=self.allure_dir))
         return self._allure_writer
 
+    def start_reports(self, from_store: bool = False) -> None:
+        """Once the run has items: the Allure writer and the dashboard's imports get going, so
+        both are ready when the rows come. ``from_store``: an xdist controller, whose rows are
+        those its workers store."""
+        if self.allure_dir is not None:
+            writer = self.allure_writer()  # started now: it is ready when the run's rows come
+            if from_store:
+                from harness.report.allure_writer import StoreFeed
+
+                self.feed = StoreFeed(writer, self.rig().database, self.run_id)
+        from harness.report.dashboard import prepare_in_background
+
+        prepare_in_background()
+
     def root_of(self, path: Path) -> Path | None:
         for root in self.extra_roots + self.spec_roots:
             if path.is_relative_to(root):
@@ -217,7 +236,7 @@ def pytest_configure(config: pytest.Config) -> None:
         except HarnessError:
             pass  # reported with its line when a spec is collected
     if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(_XdistHooks(), "harness-xdist")
+        config.pluginmanager.register(_XdistHooks(config), "harness-xdist")
         from harness.parallel import ParallelHooks
 
         state = config.stash[STATE]
@@ -255,7 +274,12 @@ def _resume_run(state: HarnessState, run_id: str | None) -> None:
 
 
 class _XdistHooks:
-    """Hand the controller's run id to every worker, so all results land in one run."""
+    """Hand the controller's run id to every worker, so all results land in one run; on the
+    controller, get the reports going as the workers' results come."""
+
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.started = False
 
     @pytest.hookimpl(optionalhook=True)
     def pytest_configure_node(self, node: Any) -> None:
@@ -272,6 +296,17 @@ class _XdistHooks:
         # so it finishes the run and writes the reports.
         output = getattr(node, "workeroutput", None) or {}
         node.config.stash[STATE].item_count += int(output.get("harness_items", 0))
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_xdist_node_collection_finished(self, node: Any, ids: list[str]) -> None:
+        if ids and not self.started and not self.config.option.collectonly:
+            self.started = True
+            self.config.stash[STATE].start_reports(from_store=True)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        feed = self.config.stash[STATE].feed
+        if feed is not None and report.when == "teardown":
+            feed.poll()
 
 
 def _fatal(err: HarnessError) -> None:
@@ -341,19 +376,23 @@ class SpecItem(pytest.Item):
         self.row: dict[str, Any] | None = None  # the stored result, when reports need it
         self.offline_note: str | None = None  # its target was taken out of the run under it
         self.upcoming: SpecItem | None = None  # the item pytest runs after this one
+        self.future: Any = None  # its Result, from its target's thread (harness.concurrent)
 
     def runtest(self) -> None:
         state: HarnessState = self.config.stash[STATE]
-        stored = state.stored(self)
+        stored = state.stored(self) if self.future is None else None
         if stored is not None:
             result, self.row = stored
         else:
             from harness.firmware.check import FirmwareRefusal
 
             try:
-                nxt = self.upcoming if not state.resume else None  # a resumed item may not run
-                upcoming = (nxt.spec, nxt.target, nxt.mode) if nxt is not None else None
-                result = state.session().run_item(self.spec, self.target, self.mode, upcoming)
+                if self.future is not None:
+                    result = self.future.result()  # run by its target's thread
+                else:
+                    nxt = self.upcoming if not state.resume else None  # a resumed item may not run
+                    upcoming = (nxt.spec, nxt.target, nxt.mode) if nxt is not None else None
+                    result = state.session().run_item(self.spec, self.target, self.mode, upcoming)
             except FirmwareRefusal as err:  # not the rig's firmware: stop the whole run
                 _fatal(err)
         self.result = result
@@ -461,11 +500,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if state is not None and specs and not hasattr(session.config, "workerinput") and not collecting_only:
         # New specs' references on two CPython fork servers, in the background as the targets run.
         state.session().reference.prefetch(specs)
-        if state.allure_dir is not None:
-            state.allure_writer()  # started now: it is ready when the run's rows come
-        from harness.report.dashboard import prepare_in_background
+        state.start_reports()
+        if session.config.getoption("harness_concurrent"):
+            _start_target_threads(session, state)
+    elif state is not None and not collecting_only and any(s.hardware_path for s in specs):
+        from harness.instruments.plot import prepare_in_background
 
-        prepare_in_background()
+        prepare_in_background()  # an xdist worker that may draw a scope check's waveforms
     if state is not None and state.firmware_skipped and reporter is not None:
         from harness.firmware.check import skip_line
 
@@ -473,6 +514,20 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if state is not None and state.last_failed and reporter is not None:
         run_id, kept, failed = state.last_failed
         reporter.write_line(f"last failed: {kept} item(s) of the {failed} that did not pass in run {run_id}")
+
+
+def _start_target_threads(session: pytest.Session, state: HarnessState) -> None:
+    """--harness-concurrent: every target's items on threads of their own (harness.concurrent)."""
+    from harness.concurrent import TargetThreads
+
+    # Items a resumed run takes from the store are not run again.
+    items = [i for i in session.items if isinstance(i, SpecItem) and state.stored(i) is None]
+    rig = state.rig()
+    # Emulators may get more instances; a board is one device, and host targets are quick.
+    emulators = {name for name, t in rig.targets.items()
+                 if t.kind.startswith("qemu") and not t.is_exclusive}
+    state.threads = TargetThreads(state.session(), items, emulators)
+    state.threads.start()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -486,6 +541,8 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     state = config.stash.get(STATE, None)
+    if state is not None and state.feed is not None:
+        state.feed.close()
     if state is not None and state._allure_writer is not None:  # the session wrote no reports
         state._allure_writer.kill()
         state._allure_writer = None
@@ -495,6 +552,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
         flush()  # anything reported after the session finished
         undo()
+    if state is not None and hasattr(config, "workerinput"):
+        import gc
+
+        # An xdist worker's process ends next (as `harness run`'s does, which does the same):
+        # its interpreter's last collections over the run's objects took 0.5 s, during which
+        # the controller waited to finish.
+        gc.freeze()
 
 
 _ALLURE_UNDO = pytest.StashKey[Any]()
@@ -511,6 +575,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     is_worker = hasattr(session.config, "workerinput")
     # An interrupted run stays unfinished, so `--resume` can continue it.
     finish = exitstatus != pytest.ExitCode.INTERRUPTED
+    if state.threads is not None:
+        state.threads.stop()  # before the targets stop: the threads use them
     if state._session is not None:
         if state._replay is not None:
             state._session.store.add_run_counts(state.run_id, "resume", {"replayed": state._replay.replayed})

@@ -133,7 +133,8 @@ class Reference:
         if spec.expected_path is not None:
             self.stats.sidecar += 1
             return Expected(stdout=_read_exp(spec.expected_path), source="exp")
-        pending = self._pending.pop(spec.content_hash, None)
+        # Left in place while it runs: targets running at once each wait for it (Session.concurrent).
+        pending = self._pending.get(spec.content_hash)
         # Not started yet (the servers are behind): computed here at once rather than waited for.
         if pending is not None and not pending.cancel():
             try:
@@ -141,8 +142,12 @@ class Reference:
             except (OSError, ForkServerDied) as err:  # tried again below, on this thread's server
                 log.warning("reference of %s in the background: %s", spec.id, err)
             else:
-                self.stats.computed += 1
+                if self._pending.pop(spec.content_hash, None) is not None:
+                    self.stats.computed += 1  # counted by the first to take it
+                else:
+                    self.stats.cached += 1
                 return expected
+        self._pending.pop(spec.content_hash, None)
         found = self._cached(spec)
         if found is not None:
             self.stats.cached += 1

@@ -5,7 +5,9 @@ The pytest plugin, the CLI's benchmarks and the audits all drive specs through t
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,10 @@ class LiveTarget:
     offline_reason: str | None = None  # set when the target cannot start or was taken offline
 
 
+class SessionClosed(HarnessError):
+    """A thread's item finished after the run ended (targets running at once)."""
+
+
 class Session:
     def __init__(
         self,
@@ -61,6 +67,13 @@ class Session:
         self.reference = for_cache(root / ".harness-cache" / "reference")  # maybe started early
         self.targets: dict[str, LiveTarget] = {}
         self._awake: str | None = None  # the target the session works with now (``focus``)
+        # Targets running at once, each on a thread of its own (harness.concurrent): what they
+        # share (store, lab operations, firmware checks) is used under ``_guard``; their runs,
+        # where the time goes, are not.
+        self.concurrent = False
+        self.closing = False  # set when the run ends under running threads: nothing more is stored
+        self._guard = threading.RLock()
+        self._lanes: dict[str, list[LiveTarget]] = {}  # target -> its instances, when several
         for rig_target in rig.select(target_names):
             path = root / "conformance" / "baselines" / f"{rig_target.baseline}.yaml"
             self.targets[rig_target.name] = LiveTarget(rig_target, load_baseline(path, rig_target.name))
@@ -76,15 +89,37 @@ class Session:
             )
 
     # -- targets ----------------------------------------------------------------------
-    def live(self, name: str) -> LiveTarget:
+    def live(self, name: str, lane: int = 0) -> LiveTarget:
+        """A target of the run; ``lane`` N > 0: its (N+1)th instance, where a concurrent run
+        splits a long target's specs over several of its emulators (harness.concurrent)."""
         try:
-            return self.targets[name]
+            first = self.targets[name]
         except KeyError:
             raise HarnessError(f"unknown target {name!r} (selected: {', '.join(self.targets)})")
+        if lane == 0:
+            return first
+        lanes = self._lanes.setdefault(name, [first])
+        while len(lanes) <= lane:
+            lanes.append(LiveTarget(first.rig_target, first.baseline))
+        return lanes[lane]
 
-    def focus(self, name: str) -> None:
+    def _all_live(self) -> list[LiveTarget]:
+        extra = [live for lanes in self._lanes.values() for live in lanes[1:]]
+        return [*self.targets.values(), *extra]
+
+    def shared(self) -> contextlib.AbstractContextManager:
+        """Held while a thread uses what the targets share (see ``concurrent``)."""
+        return self._guard if self.concurrent else contextlib.nullcontext()
+
+    def focus(self, name: str, lane: int = 0) -> None:
         """Pause every other started target and resume this one: an emulator waiting for
-        input spins a host core (harness.targets.qemu), which the running target needs."""
+        input spins a host core (harness.targets.qemu), which the running target needs.
+        Targets running at once: only resume this one (``_rest`` pauses it after each spec)."""
+        if self.concurrent:
+            current = self.live(name, lane)
+            if current.instance is not None:
+                current.instance.resume()
+            return
         if self._awake == name:
             return
         for other, live in self.targets.items():
@@ -102,36 +137,42 @@ class Session:
             live.instance.pause()
             self._awake = None
 
-    def ensure_started(self, name: str) -> LiveTarget:
-        self.focus(name)
-        live = self.live(name)
+    def ensure_started(self, name: str, lane: int = 0) -> LiveTarget:
+        self.focus(name, lane)
+        live = self.live(name, lane)
         if live.instance is None and live.offline_reason is None:
-            try:
-                config, image = self.firmware.resolve(live.rig_target.config)
-            except FirmwareUnavailable as err:
-                self.take_offline(live, str(err))
-                return live
+            with self.shared():
+                try:
+                    config, image = self.firmware.resolve(live.rig_target.config)
+                except FirmwareUnavailable as err:
+                    self.take_offline(live, str(err))
+                    return live
             instance = create_target(config)
-            try:
+            try:  # booting and probing, the slow part, while other targets go on
                 instance.start()
-                live.identity = self.firmware.check(name, instance.identity().as_dict(), image)
+                identity = instance.identity().as_dict()
+                with self.shared():
+                    live.identity = self.firmware.check(name, identity, image)
                 live.capabilities = instance.capabilities()
             except FirmwareRefusal:  # not the expected firmware: the run stops (plugin)
                 instance.stop()
                 raise
             except HarnessError as err:
                 instance.stop()
-                self.take_offline(live, str(err))
+                with self.shared():
+                    self.take_offline(live, str(err))
                 return live
             except Exception as err:  # a target that cannot start must not stop the others
                 instance.stop()
-                self.take_offline(live, f"could not start: {type(err).__name__}: {err}")
+                with self.shared():
+                    self.take_offline(live, f"could not start: {type(err).__name__}: {err}")
                 return live
             live.instance = instance
-            self.store.update_run_targets(self.run_id, name, live.identity)
-            unhealthy = self.lab.health.probe(name, instance)  # before its first spec
-            if unhealthy:
-                self.take_offline(live, unhealthy)
+            with self.shared():
+                self.store.update_run_targets(self.run_id, name, live.identity)
+                unhealthy = self.lab.health.probe(name, instance)  # before its first spec
+                if unhealthy:
+                    self.take_offline(live, unhealthy)
         return live
 
     def take_offline(self, live: LiveTarget, why: str, spec_id: str | None = None) -> None:
@@ -162,17 +203,19 @@ class Session:
         return None
 
     def run_item(self, spec: Spec, target_name: str, mode: str = "bytecode",
-                 upcoming: tuple[Spec, str, str] | None = None) -> Result:
+                 upcoming: tuple[Spec, str, str] | None = None, lane: int = 0) -> Result:
         """Run one (spec, target, mode) item, judge it and store the result at once.
 
         ``upcoming`` is the item that runs next (spec, target, mode), if known: a target
-        that can (``send_ahead``) starts it as soon as this one's outcome is final.
+        that can (``send_ahead``) starts it as soon as this one's outcome is final. ``lane``:
+        which instance of the target runs it (see ``live``).
         """
         started = time.time()
         attempts: tuple[dict, ...] = ()
-        live = self.ensure_started(target_name)
+        live = self.ensure_started(target_name, lane)
         entry = live.baseline.lookup(spec, mode)
-        outcome = self.precheck(spec, live)
+        with self.shared():
+            outcome = self.precheck(spec, live)
         expected = None
         if outcome is None:
             expected = self.reference.expected(spec)
@@ -207,12 +250,13 @@ class Session:
             judgement = combine_attempts(judgements)
             outcome = _with_attempts(outcomes[-1], len(outcomes))
             attempts = tuple(attempt_entry(j, o) for j, o in zip(judgements, outcomes, strict=True))
-        why = self.lab.health.after(target_name, judgement.verdict, judgement.reason, live.instance) \
-            if ran else None
-        if why:  # the target is unwell: out of the run; a spec the link lost never ran
-            self.take_offline(live, why, spec.id)
-            if judgement.verdict is Verdict.INFRA:
-                judgement = Judgement(Verdict.NOT_RUN, f"target taken offline: {why}")
+        with self.shared():
+            why = self.lab.health.after(target_name, judgement.verdict, judgement.reason,
+                                        live.instance) if ran else None
+            if why:  # the target is unwell: out of the run; a spec the link lost never ran
+                self.take_offline(live, why, spec.id)
+                if judgement.verdict is Verdict.INFRA:
+                    judgement = Judgement(Verdict.NOT_RUN, f"target taken offline: {why}")
         if upcoming is not None and ran and not getattr(live.instance, "integrity", False):
             self._send_ahead(live, *upcoming)
         result = Result(
@@ -233,8 +277,11 @@ class Session:
             content_hash=spec.content_hash,
             attempt_log=attempts,
         )
-        result = self.lab.finish(result, entry)
-        self.store.add_result(result)
+        with self.shared():
+            if self.closing:  # the run ended under this thread (an interrupt): keep nothing half-done
+                raise SessionClosed(f"{spec.id} on {target_name}: the run ended")
+            result = self.lab.finish(result, entry)
+            self.store.add_result(result)
         self._rest(live)
         return result
 
@@ -243,8 +290,9 @@ class Session:
         send = getattr(live.instance, "send_ahead", None)
         if send is None or target_name != live.rig_target.name or spec.hardware_path is not None:
             return
-        if self.precheck(spec, live) is not None:
-            return
+        with self.shared():
+            if self.precheck(spec, live) is not None:
+                return
         if spec.foreign and spec.expected_path is None:
             # Only when its reference is known and judgeable: one CPython could not run
             # (a hang, say) is never started on the target.
@@ -255,7 +303,7 @@ class Session:
 
     def close(self, finish: bool = True) -> None:
         self.bench.close()  # before the targets: the virtual scope reads their GPIO
-        for live in self.targets.values():
+        for live in self._all_live():
             if live.instance is not None:
                 try:
                     live.instance.stop()

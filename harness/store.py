@@ -102,7 +102,8 @@ class Store:
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.db = connect(self.path)
+        # Any thread may use it, one at a time (a session whose targets run at once guards it).
+        self.db = connect(self.path, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self._migrate()
 
@@ -220,6 +221,12 @@ class Store:
         for row in self.db.execute("SELECT * FROM results WHERE run_id = ?", (run_id,)):
             yield _result_dict(row)
 
+    def results_after(self, run_id: str, last_id: int) -> list[dict[str, Any]]:
+        """The run's rows stored after row ``last_id`` (ids only grow), oldest first."""
+        rows = self.db.execute("SELECT * FROM results WHERE run_id = ? AND id > ? ORDER BY id",
+                               (run_id, last_id))
+        return [_result_dict(row) for row in rows]
+
     def done_items(self, run_id: str) -> set[tuple[str, str, str]]:
         rows = self.db.execute("SELECT spec_id, target, mode FROM results WHERE run_id = ?", (run_id,))
         return {(r[0], r[1], r[2]) for r in rows}
@@ -298,6 +305,7 @@ class Store:
     def verdict_rows(self, run_ids: list[str], target: str | None = None) -> list[dict[str, Any]]:
         """What flakiness needs of some runs' results (of one target): no outputs."""
         found: list[dict[str, Any]] = []
+        identities: dict[str, Any] = {}  # one run's rows of a target share one identity
         for chunk in _chunks(run_ids):
             query = ("SELECT run_id, spec_id, feature, target, mode, verdict, reason, observed,"
                      " content_hash, identity, baseline_key, baseline_reason, flaky, quarantine"
@@ -308,7 +316,10 @@ class Store:
                 args.append(target)
             for row in self.db.execute(query, args):
                 data = dict(row)
-                data["identity"] = json.loads(data["identity"])
+                text = data["identity"]
+                if text not in identities:
+                    identities[text] = json.loads(text)
+                data["identity"] = identities[text]
                 for key in ("flaky", "quarantine"):
                     data[key] = json.loads(data[key]) if data[key] else None
                 found.append(data)

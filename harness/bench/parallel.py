@@ -1,11 +1,13 @@
-"""``harness bench parallel``: a rig's run with its targets spread over pytest-xdist workers
-against the same run with one worker.
+"""``harness bench parallel``: a rig's run with all its targets at once against the same run
+one target after another.
 
-Both are whole ``harness run`` commands over the same specs (an even sample of the suite,
-every area), timed wall clock from start to reports, interleaved serial-parallel then
-parallel-serial so that drift in the machine's load hits both alike. All runs share one
-results folder: the parallel runs plan their work from the earlier runs' item times, as a
-lab's runs do from last night's. The verdicts of both must agree.
+All are whole ``harness run`` commands over the same specs (an even sample of the suite,
+every area), timed wall clock from start to reports, interleaved (serial, at once, workers;
+then the other way round) so that drift in the machine's load hits each alike. "At once" is
+``--concurrent`` (every target on a thread of one process: the goal's subject); the same run
+over pytest-xdist workers (``--parallel N``) is timed beside it for the record. All runs
+share one results folder: a run plans its work from the earlier runs' item times, as a lab's
+runs do from last night's. The verdicts of all must agree.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from harness.records import Spec
 from harness.store import Store
 
 GOAL = 1.7
-DEFAULT_SPECS = 60
+# A third of the suite: with fewer specs the fixed part of a run (start, collection, reports:
+# about 2 s either way) is what gets measured.
+DEFAULT_SPECS = 300
 RUN_TIMEOUT_S = 1800
 
 
@@ -39,59 +43,66 @@ def pick_specs(specs: list[Spec], count: int) -> list[Spec]:
     return [ordered[int(i * step)] for i in range(count)]
 
 
-def _run(root: Path, rig: str, paths: list[str], workers: int, out: Path) -> tuple[float, str]:
-    """One ``harness run``; its wall time and run id."""
-    run_id = f"bench-parallel-{workers}-{time.time_ns()}"
+SERIAL, CONCURRENT = "serial", "at once"
+
+
+def _run(root: Path, rig: str, paths: list[str], how: str, workers: int, out: Path) -> tuple[float, str]:
+    """One ``harness run`` (``how``: SERIAL, CONCURRENT or workers); its wall time and run id."""
+    run_id = f"bench-parallel-{how.replace(' ', '-')}-{time.time_ns()}"
+    mode = ["--concurrent"] if how == CONCURRENT else ["--parallel", str(workers if how != SERIAL else 1)]
     argv = [sys.executable, "-m", "harness.cli", "run", "--rig", rig, "--out", str(out),
-            "--parallel", str(workers), "--run-id", run_id, *paths]
+            *mode, "--run-id", run_id, *paths]
     env = {k: v for k, v in os.environ.items() if k != "HARNESS_RUN_ID"}
     started = time.perf_counter()
     done = subprocess.run(argv, cwd=root, capture_output=True, text=True, timeout=RUN_TIMEOUT_S, env=env)
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):  # 1: some verdicts fail, which is the suite's business
         tail = (done.stderr.strip() or done.stdout.strip()).splitlines()[-1:] or ["no output"]
-        raise HarnessError(f"bench parallel: `harness run --parallel {workers}` ended with status "
+        raise HarnessError(f"bench parallel: `harness run {' '.join(mode)}` ended with status "
                            f"{done.returncode}: {tail[0]}")
     return elapsed, run_id
 
 
 def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", rounds: int = 2,
                    workers: int = 0) -> tuple[list[Goal], list[str]]:
-    """Median wall time of ``rounds`` serial and ``rounds`` parallel runs, interleaved.
+    """Median wall time of ``rounds`` serial, concurrent and xdist runs, interleaved.
     ``workers`` 0: automatic (harness.parallel.workers_for)."""
     from harness.parallel import workers_for
     from harness.rig import load_rig
 
     loaded = load_rig(rig, root)
     parallel = workers_for(workers, loaded)
+    hows = [SERIAL, CONCURRENT, f"{parallel} workers"]
     paths = [str(spec.path) for spec in specs]
     out = Path(tempfile.mkdtemp(prefix="harness-bench-parallel-"))
-    times: dict[int, list[float]] = {1: [], parallel: []}
+    times: dict[str, list[float]] = {how: [] for how in hows}
     runs: list[tuple[str, str]] = []  # (label, run id)
     load_before = os.getloadavg()[0]
     try:
         with Console(stderr=True).status("bench parallel") as status:
             for index in range(rounds):
-                order = (1, parallel) if index % 2 == 0 else (parallel, 1)
-                for count in order:
-                    status.update(f"bench parallel: round {index + 1} of {rounds}, "
-                                  f"{'serial run' if count == 1 else f'{count} workers'} "
+                for how in hows if index % 2 == 0 else reversed(hows):
+                    status.update(f"bench parallel: round {index + 1} of {rounds}, {how} "
                                   f"({len(specs)} specs x {len(loaded.targets)} targets)")
-                    elapsed, run_id = _run(root, rig, paths, count, out)
-                    times[count].append(elapsed)
-                    label = f"{'serial' if count == 1 else 'parallel'} run {len(times[count])}"
-                    runs.append((label, run_id))
+                    elapsed, run_id = _run(root, rig, paths, how, parallel, out)
+                    times[how].append(elapsed)
+                    runs.append((f"{how} run {len(times[how])}", run_id))
         agree = _verdicts_agree(out / "harness.sqlite", runs)
     finally:
         shutil.rmtree(out, ignore_errors=True)
     items = len(specs) * sum(len(t.modes) for t in loaded.targets.values())
-    goal = Goal(bench="parallel", name=f"{loaded.name} rig, {parallel} workers vs 1 ({items} items)",
-                subject=f"{parallel} workers", baseline="1 worker", subject_value=median(times[parallel]),
-                baseline_value=median(times[1]), unit="s", minimum=GOAL)
+    serial = median(times[SERIAL])
+    goal = Goal(bench="parallel", name=f"{loaded.name} rig, all targets at once vs one after another "
+                                       f"({items} items)",
+                subject="at once", baseline="serial", subject_value=median(times[CONCURRENT]),
+                baseline_value=serial, unit="s", minimum=GOAL)
+    workers_s = median(times[hows[2]])
     notes = [f"parallel: {len(specs)} specs x {len(loaded.targets)} targets, {rounds} runs each way on "
-             f"{os.cpu_count()} cores; serial runs {', '.join(f'{t:.1f}' for t in times[1])} s, parallel "
-             f"runs {', '.join(f'{t:.1f}' for t in times[parallel])} s; load average "
-             f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"]
+             f"{os.cpu_count()} cores; " + "; ".join(
+                 f"{how} {', '.join(f'{t:.1f}' for t in times[how])} s" for how in hows)
+             + f"; load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after",
+             f"parallel: over {parallel} pytest-xdist workers (--parallel {parallel}) the run took "
+             f"{workers_s:.2f} s, {serial / workers_s:.2f}x the serial run's speed"]
     notes.append("parallel: every run gave the same verdicts" if agree is None
                  else f"parallel: verdicts differ between runs: {agree}")
     return [goal], notes

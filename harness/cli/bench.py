@@ -7,6 +7,7 @@ import argparse
 from rich.console import Console
 
 from harness.bench.common import print_goals, write_bench_json
+from harness.bench.parallel import DEFAULT_SPECS as PARALLEL_SPECS
 from harness.cli.common import load_specs
 from harness.errors import HarnessError
 from harness.project import find_root
@@ -23,8 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--limit", type=int, default=200, help="specs used by the unix bench")
     parser.add_argument("--rig", default="rigs/local.yaml", help="the rig of the parallel bench")
     parser.add_argument("--workers", type=int, default=0,
-                        help="workers of the parallel bench (default: one per board and one per core)")
-    parser.add_argument("--parallel-specs", type=int, default=60,
+                        help="xdist workers timed beside the parallel bench's concurrent run "
+                             "(default: one per board and one per core)")
+    parser.add_argument("--parallel-specs", type=int, default=PARALLEL_SPECS,
                         help="specs (an even sample of the suite) run by the parallel bench")
     parser.add_argument("--suite-limit", type=int, default=None,
                         help="tests in the suite bench (default: every spec, 500 or more)")

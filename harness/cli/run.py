@@ -41,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="spread the targets over N pytest-xdist workers (no N: one per board and "
                              "one per core; 1: serial); a board has one worker, never two (default: "
                              "the rig's parallel:)")
+    parser.add_argument("--concurrent", action="store_true",
+                        help="run every target at once, each on a thread of this one process "
+                             "(no workers: nothing collected or started twice)")
     parser.add_argument("paths", nargs="*", help="spec files or folders (default: specs/)")
     parser.add_argument("--pytest-args", default="", help="extra arguments passed to pytest")
     parser.set_defaults(func=run)
@@ -72,6 +75,10 @@ def pytest_args(args: argparse.Namespace, root: Path, results: Path | None = Non
         argv.append("--harness-allow-firmware-mismatch")
     if getattr(args, "last_failed", False):
         argv.append("--harness-last-failed")
+    if getattr(args, "concurrent", False):
+        # The targets' threads run outside pytest's per-test capture, which only cost the loop
+        # (two dup2 calls per phase, each a wait for the interpreter lock: 1.7 s of a run).
+        argv += ["--harness-concurrent", "--capture=sys"]
     if results is not None:  # before --pytest-args, so those can override them
         # Written from the store when the session ends (--harness-store-reports), not per test.
         argv += [f"--alluredir={results / 'allure-results'}", "--clean-alluredir",
@@ -111,6 +118,9 @@ def run(args: argparse.Namespace) -> int:
     from harness.parallel import xdist_args
 
     parallel = xdist_args(args.parallel, rig, args.targets)
+    if parallel and args.concurrent:
+        raise HarnessError("--concurrent runs the targets in this one process: it does not combine "
+                           "with --parallel N workers (or the rig's parallel:)", where=str(rig.path))
     argv = pytest_args(args, root, rig.results) + parallel
     # Every spec read runs (no selection, nothing replayed, no workers of their own):
     # the references start now, while pytest starts and collects.

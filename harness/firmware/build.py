@@ -50,11 +50,22 @@ class Step:
     port: str | None = None  # None for mpy-cross
     file: str = MPY_CROSS  # the output in the build folder
     image: str | None = None  # the manifest image it makes
+    board_dir: Path | None = None  # a board folder of ours instead of the port's boards/<board>
 
     def recipe(self) -> str:
         """What, besides the source, decides the output (part of the step's key)."""
         what = "mpy-cross" if self.port is None else f"ports/{self.port} BOARD={self.name}"
+        if self.board_dir is not None:
+            what += f" BOARD_DIR={self.board_dir.name} {_folder_digest(self.board_dir)}"
         return f"recipe {RECIPE_VERSION}: {what}"
+
+
+def _folder_digest(folder: Path) -> str:
+    """The content of a board folder: an edit there rebuilds its images."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
@@ -90,7 +101,13 @@ def plan(manifest: Manifest, boards: list[str] | None = None) -> list[Step]:
     steps = [Step(MPY_CROSS)]
     for image in chosen:
         build = image.source["build"]
-        steps.append(Step(build["board"], build["port"], build["file"], image.name))
+        board_dir = None
+        if build.get("board_dir"):
+            board_dir = (manifest.path.parent / build["board_dir"]).resolve()
+            if not (board_dir / "mpconfigboard.mk").is_file():
+                raise HarnessError(f"image {image.name}: board_dir {build['board_dir']} has no "
+                                   "mpconfigboard.mk", where=manifest.path)
+        steps.append(Step(build["board"], build["port"], build["file"], image.name, board_dir))
     return steps
 
 
@@ -196,6 +213,8 @@ def _run_step(root: Path, src: Source, step: Step, key: str, mpy_cross: Path | N
             raise HarnessError(f"this source has no ports/{step.port}", where=src.origin)
         assert mpy_cross is not None
         args = [f"BOARD={step.name}", f"BUILD={build}", f"MICROPY_MPYCROSS={mpy_cross}"]
+        if step.board_dir is not None:
+            args.append(f"BOARD_DIR={step.board_dir}")
     argv = ["make", f"-j{jobs}", "-C", str(folder), *args]
     log_path = root / CACHE / "logs" / f"{step.name}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)

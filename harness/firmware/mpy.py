@@ -40,7 +40,7 @@ from functools import cache
 from pathlib import Path
 
 from harness.errors import HarnessError
-from harness.firmware.manifest import CACHE, file_sha256, load_overlay
+from harness.firmware.manifest import CACHE, OVERLAY, file_sha256, load_overlay
 from harness.records import Outcome, Spec
 
 # MP_NATIVE_ARCH_* (py/persistentcode.h) as mpy-cross's -march names them.
@@ -94,14 +94,25 @@ def sys_mpy(implementation: str) -> int | None:
 
 def find_mpy_cross(root: Path) -> Path:
     """The mpy-cross built from source here, else one on PATH."""
-    record = load_overlay(root).get("mpy-cross")
-    if record and (root / record["path"]).is_file():
-        return root / record["path"]
+    try:
+        stamp = (root / OVERLAY).stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    built = _built_mpy_cross(root, stamp)
+    if built is not None and built.is_file():
+        return built
     found = shutil.which("mpy-cross")
     if found:
         return Path(found)
     raise HarnessError("no mpy-cross: run `harness firmware build` (or put mpy-cross on PATH)",
                        where=root / CACHE)
+
+
+@cache
+def _built_mpy_cross(root: Path, overlay_stamp: int | None) -> Path | None:
+    """The overlay's mpy-cross, read once per version of the file (each .mpy item asks)."""
+    record = load_overlay(root).get("mpy-cross") if overlay_stamp is not None else None
+    return root / record["path"] if record else None
 
 
 @cache

@@ -12,9 +12,10 @@ Options (rig file ``options:``):
 - ``qemu``: the binary (default ``qemu-system-arm``).
 - ``icount``: N gives deterministic mode ``-icount shift=N,sleep=off``; ``seed``
   (default 1 in deterministic mode) gives ``-seed`` (with it, two emulators answer the
-  same random numbers). ``icount_sleep: true`` gives ``sleep=on``: the guest then idles
-  in host time, which lets paced writes wait for it (with ``sleep=off`` they are spaced
-  by time only, which a heavily loaded host can still outrun, rarely).
+  same random numbers). ``icount_sleep: true`` gives ``sleep=on``: a guest that halts
+  (WFI) then idles in host time, which lets paced writes wait for it, and costs no host
+  CPU; with ``sleep=off`` its clock is warped ahead at a full host core, and paced writes
+  are spaced by the CPU time its vCPU thread gets (``chunk_cpu_us``, default 300).
 - ``serial``: ``pipe`` (default: named pipes the harness owns, so paced writes can wait
   until the emulator has taken each chunk and gone idle: no byte is ever dropped, even
   on a loaded host), ``pty`` (QEMU's own pty, "char device redirected to /dev/pts/N";
@@ -26,7 +27,8 @@ Options (rig file ``options:``):
   ``led1``): logs every change of those outputs with its emulated time
   (``harness.targets.qemu_gpio``; the virtual scope reads it through ``self.gpio``). Use
   with ``icount`` for emulated time.
-- ``chunk_size`` / ``chunk_delay_ms``: paced writes when raw paste is not available.
+- ``chunk_size`` / ``chunk_delay_ms`` / ``chunk_cpu_us``: paced writes when raw paste is not
+  available.
 """
 
 from __future__ import annotations
@@ -96,6 +98,34 @@ def process_busy(pid: int) -> bool:
     return any(state not in (b"S", b"I") for _, state in _thread_states(pid))
 
 
+class VcpuClock:
+    """CPU seconds QEMU's vCPU thread has run: how far the guest got, whatever the host's load.
+
+    For an emulator that never idles (``-icount ...,sleep=off``: an idle guest's clock is
+    warped ahead at full speed), so the wait for it cannot be seen. The thread is found by its
+    name, which QEMU gives it with ``-name ...,debug-threads=on``: ``CPU 0/TCG``, or with
+    ``-icount`` (one thread runs every vCPU) ``ALL CPUs/TCG``.
+    """
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self._fd: int | None = None  # its schedstat, kept open: read a few times per chunk
+        self._finalizer: weakref.finalize | None = None
+
+    def __call__(self) -> float:
+        if self._fd is None:
+            for tid in os.listdir(f"/proc/{self.pid}/task"):
+                with open(f"/proc/{self.pid}/task/{tid}/comm", "rb") as handle:
+                    if handle.read().startswith((b"CPU 0/", b"ALL CPUs/")):
+                        self._fd = os.open(f"/proc/{self.pid}/task/{tid}/schedstat", os.O_RDONLY)
+                        self._finalizer = weakref.finalize(self, os.close, self._fd)
+                        break
+            else:
+                raise OSError(f"QEMU pid {self.pid} has no thread named as a vCPU's")
+        # Nanoseconds on a CPU, waiting, timeslices; an ended thread reads as an error.
+        return int(os.pread(self._fd, 64, 0).split()[0]) / 1e9
+
+
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
@@ -137,7 +167,7 @@ class QemuProcess:
         Serial modes: ``pipe`` (named pipes this process owns: ``host_pipe``), ``pty``
         (QEMU allocates a pty; anyone may open its path), ``tcp`` (a localhost socket).
         """
-        argv = list(self.argv)
+        argv = list(self.argv) + ["-name", "harness,debug-threads=on"]  # names its vCPU thread
         port = 0
         if self.serial_mode == "tcp":
             port = free_tcp_port()
@@ -158,9 +188,11 @@ class QemuProcess:
         if self.host_pipe is not None:
             proc = self.proc
             self.host_pipe.peer_alive = lambda: proc.poll() is None
-            # With -icount ...,sleep=off the vCPU never idles: paced by time instead.
+            # With -icount ...,sleep=off the vCPU never idles: paced by its CPU time instead.
             if not any("sleep=off" in arg for arg in argv):
                 self.host_pipe.peer_busy = lambda: process_busy(proc.pid)
+            else:
+                self.host_pipe.peer_cpu_s = VcpuClock(proc.pid)
             self.url = self.host_pipe.port
             return self.url
         deadline = time.monotonic() + self.boot_timeout

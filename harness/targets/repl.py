@@ -9,14 +9,21 @@ class turns raw-REPL events into Outcomes:
 - the board rebooted under it, or the emulator died: ``crashed``, and the target is
   brought back for the next spec;
 - the link failed and the recovery ladder could not bring it back: ``link_failed``.
+
+A spec goes over the link with its comments blanked (``without_comments``): the same
+program on the same lines, in about a third fewer bytes (the suite's headers are
+comments), which is a third less time on a UART and less of a small board's heap.
 """
 
 from __future__ import annotations
 
 import abc
+import functools
+import io
 import logging
 import re
 import time
+import tokenize
 from typing import Any
 
 import serial
@@ -32,7 +39,7 @@ from harness.targets.base import (
     exception_name,
 )
 from harness.transport.integrity import check_answer, check_sync, verified_exec
-from harness.transport.rawrepl import BoardReset, ProgramStuck, RawRepl
+from harness.transport.rawrepl import CHUNK_CPU_S, BoardReset, ProgramStuck, RawRepl
 from harness.transport.recovery import RecoveryFailed, recover
 from harness.transport.stream import ByteStream, TransportError
 
@@ -92,6 +99,28 @@ def implementation_text(fields: dict[str, str]) -> str:
     return " ".join(filter(None, [fields.get("name", "micropython"), ".".join(numbers)]))
 
 
+@functools.lru_cache(maxsize=4096)
+def without_comments(source: bytes) -> bytes:
+    """``source`` with every comment removed and each line kept where it was (line numbers
+    in tracebacks stay right). Found by Python's tokenizer, so a ``#`` in a string stays;
+    a source it cannot read is returned as it is."""
+    try:
+        text = source.decode("utf-8")
+        cuts = {tok.start[0] - 1: tok.start[1]
+                for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+                if tok.type == tokenize.COMMENT}
+    except (UnicodeDecodeError, tokenize.TokenError, SyntaxError):
+        return source
+    if not cuts:
+        return source
+    lines = text.splitlines(keepends=True)
+    for row, column in cuts.items():
+        line = lines[row]
+        ending = line[len(line.rstrip("\r\n")):]
+        lines[row] = line[:column].rstrip() + ending
+    return "".join(lines).encode("utf-8")
+
+
 class ReplTarget(Target):
     """A target whose specs run through the MicroPython raw REPL on a byte stream."""
 
@@ -107,6 +136,7 @@ class ReplTarget(Target):
         self.integrity = bool(self.options.get("integrity", self.default_integrity))
         self.chunk_size = int(self.options.get("chunk_size", 32))
         self.chunk_delay_s = float(self.options.get("chunk_delay_ms", 2.0)) / 1000
+        self.chunk_cpu_s = float(self.options.get("chunk_cpu_us", CHUNK_CPU_S * 1e6)) / 1e6
         self._repl: RawRepl | None = None
         self._dirty = True  # a spec (or probe) ran since the last reset
         self._identity: Identity | None = None
@@ -164,7 +194,7 @@ class ReplTarget(Target):
             return
         stream, device = self._connect()
         self._repl = RawRepl(stream, device, chunk_size=self.chunk_size,
-                             chunk_delay_s=self.chunk_delay_s,
+                             chunk_delay_s=self.chunk_delay_s, chunk_cpu_s=self.chunk_cpu_s,
                              raw_paste=self.options.get("raw_paste"))
         try:
             self._repl.enter()
@@ -229,7 +259,7 @@ class ReplTarget(Target):
         if mode != "bytecode":
             return Outcome(unsupported=f"mode {mode!r} is not available through the raw REPL")
         try:
-            return self.run_code(spec.source, spec.timeout)
+            return self.run_code(without_comments(spec.source), spec.timeout)
         except OSError as err:
             return Outcome(link_failed=True, detail=f"{self.name}: cannot read the spec: {err}")
 

@@ -47,6 +47,12 @@ SHORT_TIMEOUT_S = 2.0
 INTERRUPT_GRACE_S = 2.0
 BUSY_WAIT_S = 1.0  # longest wait per chunk for an emulator to go idle
 BUSY_TIMEOUTS_MAX = 4  # that many in a row: the emulator never idles, pace by time
+# Emulator CPU time the micro:bit 1.9.2 firmware gets to empty its ring after a chunk was taken.
+# Measured with programs of 1 KB: with no wait 3 of 100 arrived damaged; with 50 us none of 100
+# on an idle host, but 5 of 200 under three busy loops on two cores; with 100 us none of 200
+# under that load, and with 300 us none of 300 (38 ms per program when idle, 85 ms with 2 ms
+# spacing in host time, whose margin a loaded host can still eat).
+CHUNK_CPU_S = 300e-6
 
 
 class ReplTimeout(TransportError):
@@ -89,6 +95,7 @@ class RawRepl:
         *,
         chunk_size: int = 32,
         chunk_delay_s: float = 0.002,
+        chunk_cpu_s: float = CHUNK_CPU_S,
         raw_paste: bool | None = None,
         interrupt_grace_s: float = INTERRUPT_GRACE_S,
     ):
@@ -96,6 +103,7 @@ class RawRepl:
         self.device = device
         self.chunk_size = chunk_size
         self.chunk_delay_s = chunk_delay_s
+        self.chunk_cpu_s = chunk_cpu_s
         self.raw_paste = raw_paste  # None: not yet detected
         self.interrupt_grace_s = interrupt_grace_s  # how long a Ctrl-C may take to work
         self.at_prompt = False  # True when the board waits at the raw prompt
@@ -324,8 +332,25 @@ class RawRepl:
             return
         for start in range(0, len(data), size):
             if start and not self._wait_taken(time.monotonic() + timeout):
-                time.sleep(self.chunk_delay_s)
+                self._wait_drained(time.monotonic() + timeout)
             self._write(data[start : start + size])
+
+    def _wait_drained(self, deadline: float) -> None:
+        """Give the firmware time to empty its receive ring of the chunk it has taken: the
+        emulator's own CPU time where the stream can tell (``peer_cpu_s``: on a loaded host
+        a descheduled emulator gets none, and is waited for), else ``chunk_delay_s``."""
+        clock = getattr(self.stream, "peer_cpu_s", None)
+        if clock is None:
+            time.sleep(self.chunk_delay_s)
+            return
+        try:
+            goal = clock() + self.chunk_cpu_s
+            while clock() < goal:
+                if time.monotonic() > deadline:
+                    raise ReplTimeout(self._fail("the emulator got no CPU time to take its input"))
+                time.sleep(0.0001)
+        except OSError:  # its process is gone (the next write says so), or cannot be read
+            time.sleep(self.chunk_delay_s)
 
     def _request_raw_paste(self, timeout: float) -> bool:
         """Ask for raw-paste mode. True: the board now takes pasted code. False: it stays at

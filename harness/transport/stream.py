@@ -156,6 +156,8 @@ class HostPipe:
         self.peer_alive: Callable[[], bool] = lambda: True
         # Set by the owner when it can tell: True while the emulator still works on input.
         self.peer_busy: Callable[[], bool] | None = None
+        # Set by the owner of an emulator that never idles: CPU seconds its guest has had.
+        self.peer_cpu_s: Callable[[], float] | None = None
         self.is_open = True
 
     def _check_open(self) -> None:

@@ -63,6 +63,7 @@ all:
 \techo '#define MICROPY_GIT_TAG "v9.9.9-stub"' > $(BUILD)/genhdr/mpversion.h
 \tcat ../../py/mpconfig.h > $(BUILD)/firmware.elf
 \techo $(BOARD) >> $(BUILD)/firmware.elf
+\techo "board_dir=$(BOARD_DIR)" >> $(BUILD)/firmware.elf
 \techo $(BOARD) >> $(BUILD)/../../makes.log
 submodules:
 \ttouch ../../.git/submodules-$(BOARD)

@@ -128,6 +128,24 @@ def test_a_failing_step_keeps_what_finished_and_names_the_log(stub):
     assert list(load_overlay(root)) == ["mpy-cross"]  # mpy-cross finished and is kept
 
 
+def test_a_board_folder_of_ours_is_passed_as_board_dir_and_its_edits_rebuild(stub):
+    root, _checkout, build, makes = stub
+    write_manifest(root, STUB_MANIFEST.replace("default: true}", "board_dir: boards/idle, default: true}"))
+    folder = root / "firmware" / "boards" / "idle"
+    folder.mkdir(parents=True)
+    (folder / "mpconfigboard.mk").write_text("include boards/$(BOARD)/mpconfigboard.mk\n")
+    build()
+    image = load_manifest(root).get("stub-image")
+    assert f"board_dir={folder}" in image.path.read_text()  # make got the folder, not the port's
+    assert [r.status for r in build().results] == ["current", "current"]
+    (folder / "stdin_idle.c").write_text("int x;\n")  # a file added to the board: built again
+    assert [r.status for r in build().results] == ["current", "built"]
+    assert makes() == ["mpy-cross", "STUB", "STUB"]
+    (folder / "mpconfigboard.mk").unlink()
+    with pytest.raises(HarnessError, match="board_dir boards/idle has no mpconfigboard.mk"):
+        build()
+
+
 def test_unknown_board_is_a_clear_error(stub):
     root, checkout, build, makes = stub
     with pytest.raises(HarnessError, match="no image builds board 'PYBV12'"):
@@ -246,6 +264,41 @@ def test_each_built_image_boots_and_reports_the_manifest_version(built_firmware,
         target.stop()
     assert compare(image, identity) == []  # hash, version and build all as recorded
     assert image.sha256 in identity["firmware"]
+
+
+@pytest.mark.slow
+@needs_qemu
+@pytest.mark.parametrize(("name", "kind", "options"), [
+    ("micropython-1.29-mps2", "qemu-mps2", {}),
+    ("micropython-1.29-microbit", "qemu-microbit", {"icount": 6, "icount_sleep": True})])
+def test_built_images_sleep_while_they_wait_for_input(built_firmware, name, kind, options):  # noqa: F811
+    """Built with firmware/boards/qemu-idle: at the prompt the guest halts (WFI) and QEMU's
+    threads sleep, where ports/qemu's own board polls its UART at a full host core."""
+    from harness.targets.qemu import process_busy
+
+    _report, manifest = built_firmware
+    target = create_target(TargetConfig(name, kind, {"firmware": str(manifest.get(name).path),
+                                                     **options}))
+    try:
+        target.start()
+        target.identity()
+        time.sleep(0.1)
+        busy = 0
+        for _ in range(20):
+            busy += process_busy(target.pid)
+            time.sleep(0.01)
+        before = _cpu_seconds(target.pid)
+        time.sleep(0.5)
+        spent = _cpu_seconds(target.pid) - before
+    finally:
+        target.stop()
+    assert busy <= 5, f"QEMU was busy in {busy} of 20 looks while the board waited for input"
+    assert spent < 0.15, f"{spent:.2f} s of CPU in 0.5 s at the prompt"
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @pytest.mark.slow

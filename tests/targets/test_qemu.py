@@ -171,6 +171,27 @@ def test_other_modes_are_unsupported(tmp_path, make_target):
     assert outcome.unsupported and "native" in outcome.unsupported
 
 
+def test_an_emulator_that_never_idles_is_paced_by_its_own_cpu_time(tmp_path, make_target):
+    """-icount ...,sleep=off warps an idle guest's clock at a full core, so a paced write cannot
+    wait for it to go idle: each chunk waits for the vCPU thread to get CHUNK_CPU_S of CPU."""
+    from harness.transport.rawrepl import CHUNK_CPU_S
+
+    sources = {f"p{i:02d}": f"s = {_payload(i)!r}\nprint({i}, len(s))\nprint(s)\n" for i in range(40)}
+    specs = write_specs(tmp_path, sources)
+    target = make_target(icount=6)
+    target.start()
+    pipe = target.repl.stream
+    assert pipe.peer_busy is None and pipe.peer_cpu_s is not None
+    for i, spec in enumerate(specs):
+        before = pipe.peer_cpu_s()
+        outcome = target.run(spec)
+        assert outcome.stdout == f"{i} {len(_payload(i))}\n{_payload(i)}\n", f"spec {i}: {outcome.stderr}"
+        chunks = len(spec.source) // target.chunk_size
+        # The guest had at least its share of CPU for every chunk after the first.
+        assert pipe.peer_cpu_s() - before >= max(0, chunks - 1) * CHUNK_CPU_S
+    assert target.restarts == 0
+
+
 def test_deterministic_mode_repeats_random_numbers(tmp_path, make_target):
     (spec,) = write_specs(tmp_path, {"rnd": "import random\nprint(random.getrandbits(30))\n"})
     first = make_target(icount=6)

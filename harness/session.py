@@ -43,6 +43,12 @@ class LiveTarget:
     offline_reason: str | None = None  # set when the target cannot start or was taken offline
 
 
+# Targets running at once: an emulator busy in a spec that hangs (two of them, say) took both
+# cores, and CPython and Node specs beside them ran into their 10 s timeouts. Emulators wait
+# for the host targets instead; their time is their own (-icount) or only runs later.
+EMULATOR_NICE = 5
+
+
 class SessionClosed(HarnessError):
     """A thread's item finished after the run ended (targets running at once)."""
 
@@ -150,6 +156,8 @@ class Session:
             instance = create_target(config)
             try:  # booting and probing, the slow part, while other targets go on
                 instance.start()
+                if self.concurrent:
+                    instance.yield_cpu(EMULATOR_NICE)
                 identity = instance.identity().as_dict()
                 with self.shared():
                     live.identity = self.firmware.check(name, identity, image)
@@ -259,6 +267,7 @@ class Session:
                     judgement = Judgement(Verdict.NOT_RUN, f"target taken offline: {why}")
         if upcoming is not None and ran and not getattr(live.instance, "integrity", False):
             self._send_ahead(live, *upcoming)
+        self._rest(live)  # done with the target for this spec: an idle emulator spins meanwhile
         result = Result(
             run_id=self.run_id,
             spec_id=spec.id,
@@ -282,7 +291,6 @@ class Session:
                 raise SessionClosed(f"{spec.id} on {target_name}: the run ended")
             result = self.lab.finish(result, entry)
             self.store.add_result(result)
-        self._rest(live)
         return result
 
     def _send_ahead(self, live: LiveTarget, spec: Spec, target_name: str, mode: str) -> None:

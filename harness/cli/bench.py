@@ -27,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="xdist workers timed beside the parallel bench's concurrent run "
                              "(default: one per board and one per core)")
     parser.add_argument("--parallel-specs", type=int, default=PARALLEL_SPECS,
-                        help="specs (an even sample of the suite) run by the parallel bench")
+                        help="specs (an even sample of the suite) run by the parallel bench "
+                             "(default 0: the whole suite)")
     parser.add_argument("--suite-limit", type=int, default=None,
                         help="tests in the suite bench (default: every spec, 500 or more)")
     parser.add_argument("--items", type=int, default=10_000,

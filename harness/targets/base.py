@@ -93,6 +93,10 @@ class Target(abc.ABC):
     def resume(self) -> None:
         """Undo ``pause`` before the target's next spec (default: nothing to do)."""
 
+    def yield_cpu(self, nice: int) -> None:
+        """Run its processes at this lower priority (targets running at once: an emulator
+        must not starve the host targets beside it). Default: nothing to lower."""
+
     @abc.abstractmethod
     def stop(self) -> None:
         """Release every process and port. Safe to call twice."""

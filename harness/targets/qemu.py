@@ -126,6 +126,16 @@ class VcpuClock:
         return int(os.pread(self._fd, 64, 0).split()[0]) / 1e9
 
 
+def _sleeps(pid: int, looks: int = 3, apart_s: float = 0.002) -> bool:
+    """True when every thread of ``pid`` sleeps at each of a few looks."""
+    for look in range(looks):
+        if look:
+            time.sleep(apart_s)
+        if process_busy(pid):
+            return False
+    return True
+
+
 def _kill(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         proc.kill()
@@ -160,6 +170,7 @@ class QemuProcess:
         self.host_pipe: HostPipe | None = None
         self._finalizer: weakref.finalize | None = None
         self.paused = False
+        self.idles: bool | None = None  # halts by itself while it waits (found at the first pause)
 
     def start(self) -> str:
         """Start QEMU; return the serial URL (pty path or socket://).
@@ -244,12 +255,29 @@ class QemuProcess:
             return ""
 
     def pause(self) -> None:
-        """SIGSTOP the emulator. Its firmware waits for input by polling the UART (a guest
-        that never halts its CPU, and -icount's sleep=off): idle, it kept a host core busy,
-        three of them two cores, while a serial run worked through the other targets."""
-        if self.proc is not None and self.proc.poll() is None and not self.paused:
+        """SIGSTOP the emulator, unless it idles by itself. A firmware that waits for input
+        by polling its UART (ports/qemu's own boards), and -icount's sleep=off (which warps an
+        idle guest's clock), kept a host core busy: three of them took both cores of a serial
+        run. One whose threads all sleep at its first pause halts while it waits (WFI: the
+        micro:bit 1.9.2, images built with firmware/boards/qemu-idle); stopping and resuming
+        it would only cost two signals a spec."""
+        if self.proc is None or self.proc.poll() is not None or self.paused:
+            return
+        if self.idles is None:
+            self.idles = not any("sleep=off" in arg for arg in self.argv) and _sleeps(self.proc.pid)
+        if not self.idles:
             os.kill(self.proc.pid, signal.SIGSTOP)
             self.paused = True
+
+    def lower_priority(self, nice: int) -> None:
+        """Every thread of the emulator at ``nice`` (threads keep their own nice values)."""
+        if self.proc is None:
+            return
+        try:
+            for tid in os.listdir(f"/proc/{self.proc.pid}/task"):
+                os.setpriority(os.PRIO_PROCESS, int(tid), nice)
+        except OSError as err:  # it ended, or this host refuses: it only runs as fast as before
+            log.debug("lowering the priority of QEMU pid %d: %s", self.proc.pid, err)
 
     def resume(self) -> None:
         if self.paused:
@@ -274,6 +302,7 @@ class QemuTarget(ReplTarget):
     def __init__(self, config: TargetConfig):
         super().__init__(config)
         self.qemu = str(self.options.get("qemu", "qemu-system-arm"))
+        self.nice = 0  # yield_cpu
         self.serial_mode = str(self.options.get("serial", "pipe"))
         if self.serial_mode not in SERIAL_MODES:
             raise HarnessError(f"target {self.name!r}: serial must be one of "
@@ -329,6 +358,8 @@ class QemuTarget(ReplTarget):
             self.gpio.new_boot()  # a fresh log: the emulated clock starts again at zero
         self.process = QemuProcess(self.argv(), self.serial_mode, self.boot_timeout)
         url = self.process.start()
+        if self.nice:
+            self.process.lower_priority(self.nice)
         stream: ByteStream
         if self.process.host_pipe is not None:
             stream = self.process.host_pipe
@@ -378,6 +409,11 @@ class QemuTarget(ReplTarget):
     def pause(self) -> None:
         if self.process is not None:
             self.process.pause()
+
+    def yield_cpu(self, nice: int) -> None:
+        self.nice = nice  # an emulator started again later runs at it too
+        if self.process is not None:
+            self.process.lower_priority(nice)
 
     def resume(self) -> None:
         if self.process is not None:

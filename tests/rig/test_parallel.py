@@ -237,7 +237,7 @@ def test_bench_parallel_times_both_ways_side_by_side(project):
     done = project.harness("bench", "parallel", "--parallel-specs", "4", "--rounds", "2")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "every run gave the same verdicts" in done.stdout
-    assert re.search(r"serial [\d.]+, [\d.]+ s; at once [\d.]+, [\d.]+ s; 3 workers [\d.]+, [\d.]+ s",
+    assert re.search(r"serial [\d.]+, [\d.]+ s; at once [\d.]+, [\d.]+ s; 3 workers [\d.]+ s",
                      done.stdout.replace("\n", " ")), done.stdout
     assert "pytest-xdist workers (--parallel 3)" in done.stdout
     [goal] = json.loads((project.root / "results" / "bench.json").read_text())["benches"]["parallel"]["goals"]

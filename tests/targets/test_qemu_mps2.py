@@ -107,9 +107,9 @@ def _state(pid: int) -> str:
 
 
 def test_a_session_pauses_the_emulator_between_its_specs(project, tmp_path):
-    """An idle emulator spins a host core (the firmware polls its UART): the session stops it
-    (SIGSTOP) after each of its specs and while other targets run, and continues it for the
-    next one, which runs as before."""
+    """An idle emulator that spins a host core (here -icount's sleep=off, which warps an idle
+    guest's clock): the session stops it (SIGSTOP) after each of its specs and while other
+    targets run, and continues it for the next one, which runs as before."""
     if not MPS2_ELF or not Path(MPS2_ELF).is_file():
         pytest.skip("no MPS2 image: run `make firmware` or set HARNESS_MPS2_ELF")
     from harness.rig import load_rig
@@ -118,7 +118,8 @@ def test_a_session_pauses_the_emulator_between_its_specs(project, tmp_path):
 
     (project.root / "rigs" / "local.yaml").write_text(
         "name: pause\nresults: results\nhealth: {probe: false}\ntargets:\n"
-        f"  - {{name: mps2, kind: qemu-mps2, firmware: {MPS2_ELF}}}\n  - {{name: unix, kind: unix}}\n")
+        f"  - {{name: mps2, kind: qemu-mps2, firmware: {MPS2_ELF}, icount: 6}}\n"
+        "  - {name: unix, kind: unix}\n")
     spec = load_spec(project.spec("basics/twice.py", "print(2 * 21)\n"), project.root / "specs")
     session = Session(project.root, load_rig(project.root / "rigs" / "local.yaml", project.root))
     try:
@@ -133,3 +134,28 @@ def test_a_session_pauses_the_emulator_between_its_specs(project, tmp_path):
     finally:
         session.close()
     assert not pid_alive(qemu)  # a stopped emulator is ended too
+
+
+def test_an_emulator_that_idles_by_itself_is_left_running(project):
+    """The image built with firmware/boards/qemu-idle halts while it waits for input: the
+    session sees its threads asleep and does not stop it (two signals a spec for nothing)."""
+    if not MPS2_ELF or not Path(MPS2_ELF).is_file():
+        pytest.skip("no MPS2 image: run `make firmware` or set HARNESS_MPS2_ELF")
+    from harness.rig import load_rig
+    from harness.session import Session
+    from harness.spec import load_spec
+
+    (project.root / "rigs" / "local.yaml").write_text(
+        "name: idle\nresults: results\nhealth: {probe: false}\ntargets:\n"
+        f"  - {{name: mps2, kind: qemu-mps2, firmware: {MPS2_ELF}}}\n")
+    spec = load_spec(project.spec("basics/twice.py", "print(2 * 21)\n"), project.root / "specs")
+    session = Session(project.root, load_rig(project.root / "rigs" / "local.yaml", project.root))
+    try:
+        for _ in range(3):
+            assert session.run_item(spec, "mps2").verdict.value == "PASS"
+        instance = session.targets["mps2"].instance
+        assert instance.process.idles is True and not instance.process.paused
+        with open(f"/proc/{instance.pid}/stat", "rb") as handle:
+            assert handle.read().rpartition(b")")[2].split()[0] in (b"S", b"R")
+    finally:
+        session.close()

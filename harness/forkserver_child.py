@@ -22,6 +22,10 @@ import sys
 
 OUTPUT_CAP = 1 << 20
 ROOT = sys.argv[1]
+# This file's folder (harness/) is not on the path of the modules preloaded below nor of the
+# specs: its modules would shadow the standard library's (a harness/concurrent.py once hid
+# concurrent.futures, and asyncio with it). Only the sandbox comes from it.
+_HERE = sys.path.pop(0)
 # Imported here once, for the specs that import them (the harness starts a server preloading
 # asyncio for the specs that name it): asyncio alone took 45 ms of each such child's CPU (it
 # brings in about 110 modules), but a server that holds it costs every other child 0.4 ms more
@@ -85,7 +89,10 @@ class _Preloaded:
 _PRELOADED = _Preloaded(PRELOAD) if PRELOAD else None
 
 # The sandbox (a stdlib-only file next to this one) is loaded once here, with its ctypes set-up.
+sys.path.insert(0, _HERE)
 import sandbox  # noqa: E402
+
+del sys.path[0]
 
 _LANDLOCK = sandbox.Landlock()
 # What the lines above imported leaves sys.modules here, once, so a spec sees a clean
@@ -133,7 +140,7 @@ def _child(request, out_fd, err_fd, ruleset):
             os.close(fd)
     path = request["path"]
     sys.argv = [path]
-    sys.path[0:0] = [os.path.dirname(path)]
+    sys.path[0:0] = [os.path.dirname(path)]  # as for `python spec.py`
     code = 0
     try:
         # What the interpreter does for `python spec.py`, without importing runpy (which

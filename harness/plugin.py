@@ -55,7 +55,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "(harness run does)")
     group.addoption("--harness-concurrent", action="store_true", default=False,
                     help="run every target at once, each on a thread of this process "
-                         "(harness.concurrent)")
+                         "(harness.concurrency)")
     group.addoption("--harness-parallel", action="store_true", default=False,
                     help="with -n N: one worker per board, other targets spread (harness.parallel)")
     parser.addini("harness_specs", "folders whose .py files are specs", type="args",
@@ -96,7 +96,7 @@ class HarnessState:
     junit_path: Path | None = None
     _allure_writer: Any = None
     feed: Any = None  # an xdist controller's StoreFeed: stored rows to the Allure writer
-    threads: Any = None  # --harness-concurrent: harness.concurrent.TargetThreads
+    threads: Any = None  # --harness-concurrent: harness.concurrency.TargetThreads
 
     def register_marker(self, name: str) -> None:
         if name not in self.markers:
@@ -376,7 +376,7 @@ class SpecItem(pytest.Item):
         self.row: dict[str, Any] | None = None  # the stored result, when reports need it
         self.offline_note: str | None = None  # its target was taken out of the run under it
         self.upcoming: SpecItem | None = None  # the item pytest runs after this one
-        self.future: Any = None  # its Result, from its target's thread (harness.concurrent)
+        self.future: Any = None  # its Result, from its target's thread (harness.concurrency)
 
     def runtest(self) -> None:
         state: HarnessState = self.config.stash[STATE]
@@ -517,8 +517,8 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 def _start_target_threads(session: pytest.Session, state: HarnessState) -> None:
-    """--harness-concurrent: every target's items on threads of their own (harness.concurrent)."""
-    from harness.concurrent import TargetThreads
+    """--harness-concurrent: every target's items on threads of their own (harness.concurrency)."""
+    from harness.concurrency import TargetThreads
 
     # Items a resumed run takes from the store are not run again.
     items = [i for i in session.items if isinstance(i, SpecItem) and state.stored(i) is None]

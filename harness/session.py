@@ -73,7 +73,7 @@ class Session:
         self.reference = for_cache(root / ".harness-cache" / "reference")  # maybe started early
         self.targets: dict[str, LiveTarget] = {}
         self._awake: str | None = None  # the target the session works with now (``focus``)
-        # Targets running at once, each on a thread of its own (harness.concurrent): what they
+        # Targets running at once, each on a thread of its own (harness.concurrency): what they
         # share (store, lab operations, firmware checks) is used under ``_guard``; their runs,
         # where the time goes, are not.
         self.concurrent = False
@@ -97,7 +97,7 @@ class Session:
     # -- targets ----------------------------------------------------------------------
     def live(self, name: str, lane: int = 0) -> LiveTarget:
         """A target of the run; ``lane`` N > 0: its (N+1)th instance, where a concurrent run
-        splits a long target's specs over several of its emulators (harness.concurrent)."""
+        splits a long target's specs over several of its emulators (harness.concurrency)."""
         try:
             first = self.targets[name]
         except KeyError:

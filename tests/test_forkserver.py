@@ -89,6 +89,19 @@ def test_a_spec_sees_no_module_the_server_brought_in(server, tmp_path):
         assert (result.returncode, result.stdout, result.stderr) == (0, "[]\n", "")
 
 
+def test_a_spec_imports_from_its_folder_and_the_standard_library_not_the_harness(server, tmp_path):
+    """sys.path as for `python spec.py`: the spec's folder first, and not harness/ (the
+    server's own folder), whose modules (session, store, parallel, ...) would otherwise be
+    importable by specs and shadow standard modules of the same name."""
+    (tmp_path / "helper.py").write_text("VALUE = 7\n")
+    spec = tmp_path / "paths.py"
+    spec.write_text("import sys, os\nimport helper, concurrent.futures, asyncio\n"
+                    "print(sys.path[0] == os.path.dirname(__file__), helper.VALUE)\n"
+                    "try:\n    import forkserver_child\nexcept ImportError:\n    print('no harness')\n")
+    result = server.run(spec, 10)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "True 7\nno harness\n", "")
+
+
 def test_a_specs_exit_functions_run_as_under_cpython(server, tmp_path):
     """Exit functions live in the interpreter, not in the atexit module object: those a spec
     registers through its own `import atexit` run when it ends, after its output, also on

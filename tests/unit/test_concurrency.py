@@ -1,4 +1,4 @@
-"""harness.concurrent: targets' items on threads, lanes for a slow emulator, stopping.
+"""harness.concurrency: targets' items on threads, lanes for a slow emulator, stopping.
 
 The session here only times and records what it is asked to run (the real one is exercised
 by tests/rig/test_parallel.py's concurrent run): what is tested is who runs what, when.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from harness.concurrent import TargetThreads
+from harness.concurrency import TargetThreads
 
 
 @dataclass

@@ -61,6 +61,7 @@ log = logging.getLogger("harness.targets.qemu")
 DEBIAN_MICROBIT_HEX = Path("/usr/share/firmware-microbit-micropython/firmware.hex")
 PTY_LINE = re.compile(rb"char device redirected to (\S+)")
 BOOT_TIMEOUT_S = 10.0
+IDLE_LOOKS = 5  # pauses at which an emulator is looked at before it counts as never idle
 SERIAL_MODES = ("pipe", "pty", "tcp")
 
 
@@ -170,7 +171,8 @@ class QemuProcess:
         self.host_pipe: HostPipe | None = None
         self._finalizer: weakref.finalize | None = None
         self.paused = False
-        self.idles: bool | None = None  # halts by itself while it waits (found at the first pause)
+        self.idles: bool | None = None  # halts by itself while it waits (seen at a pause)
+        self._busy_looks = 0
 
     def start(self) -> str:
         """Start QEMU; return the serial URL (pty path or socket://).
@@ -263,8 +265,15 @@ class QemuProcess:
         it would only cost two signals a spec."""
         if self.proc is None or self.proc.poll() is not None or self.paused:
             return
-        if self.idles is None:
-            self.idles = not any("sleep=off" in arg for arg in self.argv) and _sleeps(self.proc.pid)
+        if self.idles is None:  # looked at, at up to IDLE_LOOKS pauses: a loaded host can hide it
+            if any("sleep=off" in arg for arg in self.argv):
+                self.idles = False
+            elif _sleeps(self.proc.pid):
+                self.idles = True
+            else:
+                self._busy_looks += 1
+                if self._busy_looks >= IDLE_LOOKS:
+                    self.idles = False
         if not self.idles:
             os.kill(self.proc.pid, signal.SIGSTOP)
             self.paused = True

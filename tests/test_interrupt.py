@@ -34,7 +34,8 @@ print({n})
 
 @pytest.mark.slow
 @needs_qemu
-def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project):
+@pytest.mark.parametrize("how", [[], ["--concurrent"]], ids=["serial", "concurrent"])
+def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project, how):
     for n in range(40):
         project.spec(f"slow/s{n:02d}.py", SPEC.format(n=n))
     wasm = "  - {name: webassembly, kind: webassembly}\n" if HAVE_NODE else ""
@@ -43,7 +44,7 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_finished(project):
         "  - {name: qemu-microbit, kind: qemu-microbit}\n" + wasm)
     tag = uuid.uuid4().hex
     env = {**_env(), TAG_VARIABLE: tag}  # this run's own tag: its processes only
-    proc = subprocess.Popen([*HARNESS, "run"], cwd=project.root, env=env,
+    proc = subprocess.Popen([*HARNESS, "run", *how], cwd=project.root, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     database = project.root / "results" / "harness.sqlite"
     kinds = {"unix", "qemu-microbit"} | ({"webassembly"} if HAVE_NODE else set())

@@ -100,7 +100,8 @@ def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", 
                 subject="at once", baseline="serial", subject_value=median(times[CONCURRENT]),
                 baseline_value=serial, unit="s", minimum=GOAL)
     workers_s = median(times[hows[2]])
-    notes = [f"parallel: {len(specs)} specs x {len(loaded.targets)} targets, {rounds} runs each way "
+    each_way = f"{rounds} run{'s' if rounds != 1 else ''} each way"
+    notes = [f"parallel: {len(specs)} specs x {len(loaded.targets)} targets, {each_way} "
              f"(workers: one) on "
              f"{os.cpu_count()} cores; " + "; ".join(
                  f"{how} {', '.join(f'{t:.1f}' for t in times[how])} s" for how in hows)

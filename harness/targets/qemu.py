@@ -260,9 +260,9 @@ class QemuProcess:
         """SIGSTOP the emulator, unless it idles by itself. A firmware that waits for input
         by polling its UART (ports/qemu's own boards), and -icount's sleep=off (which warps an
         idle guest's clock), kept a host core busy: three of them took both cores of a serial
-        run. One whose threads all sleep at its first pause halts while it waits (WFI: the
-        micro:bit 1.9.2, images built with firmware/boards/qemu-idle); stopping and resuming
-        it would only cost two signals a spec."""
+        run. One whose threads are all seen asleep at one of its first pauses halts while it
+        waits (WFI: the micro:bit 1.9.2, images built with firmware/boards/qemu-idle); stopping
+        and resuming it would only cost two signals a spec."""
         if self.proc is None or self.proc.poll() is not None or self.paused:
             return
         if self.idles is None:  # looked at, at up to IDLE_LOOKS pauses: a loaded host can hide it

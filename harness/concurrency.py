@@ -78,11 +78,12 @@ class TargetThreads:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._switch_interval = sys.getswitchinterval()
 
     def start(self) -> None:
         self.session.concurrent = True
         # A thread woken by its target waits for the interpreter lock at most this long (the
-        # default 5 ms is paid at each poll of a paced write).
+        # default 5 ms is paid at each poll of a paced write); ``stop`` puts it back.
         sys.setswitchinterval(SWITCH_INTERVAL_S)
         for target in self.targets.values():
             self._spawn(target, 0)
@@ -160,7 +161,8 @@ class TargetThreads:
         for item in self.items:
             item.future.cancel()  # those not started
         deadline = time.monotonic() + timeout
-        for thread in list(self._threads):
+        for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
         with self.session.shared():
             self.session.closing = True
+        sys.setswitchinterval(self._switch_interval)

@@ -504,9 +504,12 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         if session.config.getoption("harness_concurrent"):
             _start_target_threads(session, state)
     elif state is not None and not collecting_only and any(s.hardware_path for s in specs):
-        from harness.instruments.plot import prepare_in_background
+        from harness.imports import import_in_background
 
-        prepare_in_background()  # an xdist worker that may draw a scope check's waveforms
+        # An xdist worker that may draw a scope check's waveforms (harness.instruments.plot):
+        # 0.7 s its first check otherwise spent before it could draw.
+        import_in_background("matplotlib.figure", "matplotlib.backends.backend_agg",
+                             thread="plot-imports")
     if state is not None and state.firmware_skipped and reporter is not None:
         from harness.firmware.check import skip_line
 

@@ -84,7 +84,7 @@ def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", 
     try:
         with Console(stderr=True).status("bench parallel") as status:
             for index in range(rounds):
-                for how in hows if index == 0 else reversed(hows[:2]) if index % 2 else hows[:2]:
+                for how in _round(hows, index):
                     status.update(f"bench parallel: round {index + 1} of {rounds}, {how} "
                                   f"({len(specs)} specs x {len(loaded.targets)} targets)")
                     elapsed, run_id = _run(root, rig, paths, how, parallel, out)
@@ -111,6 +111,14 @@ def bench_parallel(root: Path, specs: list[Spec], rig: str = "rigs/local.yaml", 
     notes.append("parallel: every run gave the same verdicts" if agree is None
                  else f"parallel: verdicts differ between runs: {agree}")
     return [goal], notes
+
+
+def _round(hows: list[str], index: int) -> list[str]:
+    """The runs of round ``index``: every way in the first (the workers' only run), then serial
+    and at once, in turn first."""
+    if index == 0:
+        return hows
+    return hows[:2] if index % 2 == 0 else hows[1::-1]
 
 
 def _verdicts_agree(database: Path, runs: list[tuple[str, str]]) -> str | None:

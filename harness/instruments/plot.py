@@ -41,22 +41,6 @@ def si(value: float | None, unit: str) -> str:
     return f"{value / 1e-9:.4g} n{unit}"
 
 
-def prepare_in_background() -> None:
-    """Import the plotting modules on a thread while the run waits for its targets: 0.7 s
-    that an xdist worker's first scope check otherwise spent before it could draw."""
-    import threading
-
-    def load() -> None:
-        os.environ.setdefault("MPLBACKEND", "Agg")
-        try:
-            import matplotlib.backends.backend_agg  # noqa: F401
-            import matplotlib.figure  # noqa: F401
-        except ImportError:
-            pass  # said when the plot is drawn
-
-    threading.Thread(target=load, name="plot-imports", daemon=True).start()
-
-
 def _zoom_span(waves: Mapping[str, Waveform]) -> float | None:
     """A span showing the first few cycles after the trigger when a trace is too dense to
     read at full width (None: no zoom needed)."""

@@ -142,10 +142,11 @@ class StoreFeed:
         self._next = time.monotonic() + every_s
         self._last_id = 0
         self._store: Any = None
+        self._failed = False  # the store could not be read: the rows come at the end, with the rest
 
     def poll(self) -> None:
         now = time.monotonic()
-        if now < self._next or self._store is False:
+        if now < self._next or self._failed:
             return
         self._next = now + self.every_s
         try:
@@ -155,8 +156,8 @@ class StoreFeed:
                 self._store = Store(self.database)
             rows = self._store.results_after(self.run_id, self._last_id)
         except (sqlite3.Error, OSError):
-            self.close()  # the rows still come at the end, with the rest
-            self._store = False
+            self._failed = True
+            self.close()
             return
         for row in rows:
             self.writer.add(row)
@@ -164,7 +165,7 @@ class StoreFeed:
             self._last_id = rows[-1]["id"]
 
     def close(self) -> None:
-        if self._store:
+        if self._store is not None:
             self._store.close()
         self._store = None
 

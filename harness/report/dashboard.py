@@ -54,16 +54,10 @@ def prepare_in_background() -> None:
     They take 0.4 s to import, almost all of it while the run's thread waits for its targets;
     done at the end, that was most of the time between the last spec and the summary.
     """
-    import threading
+    from harness.imports import import_in_background
 
-    def load() -> None:
-        try:
-            import matplotlib.backends.backend_svg  # noqa: F401
-            import matplotlib.figure  # noqa: F401
-        except ImportError:
-            pass  # said when the dashboard is drawn
-
-    threading.Thread(target=load, name="dashboard-imports", daemon=True).start()
+    import_in_background("matplotlib.backends.backend_svg", "matplotlib.figure",
+                         thread="dashboard-imports")
 
 
 def trend_plots(runs: list[RunSummary], durations: dict[str, dict[str, float]]) -> dict[str, str]:
